@@ -1,0 +1,114 @@
+//! Times are stored as UTC epoch milliseconds and shown in Asia/Jakarta (WIB), in Indonesian.
+
+use jiff::{Timestamp, ZonedDateTime as Zoned, civil::Date, tz::TimeZone};
+use std::sync::OnceLock;
+
+pub const DAY_NAMES: [&str; 7] = [
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+];
+pub const MONTH_NAMES: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// Asia/Jakarta from the bundled tz database (independent of the server's zone). Jakarta has
+/// kept UTC+7 since 1964, so the fixed offset is an exact fallback.
+pub fn jakarta() -> TimeZone {
+    static TZ: OnceLock<TimeZone> = OnceLock::new();
+    TZ.get_or_init(|| {
+        TimeZone::get("Asia/Jakarta").unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(7)))
+    })
+    .clone()
+}
+
+fn zoned(ms: i64) -> Zoned {
+    let ts = Timestamp::from_millisecond(ms).unwrap_or(Timestamp::UNIX_EPOCH);
+    ts.to_zoned_datetime(jakarta())
+}
+
+fn day_name(z: &Zoned) -> &'static str {
+    DAY_NAMES[z.weekday().to_monday_zero_offset() as usize]
+}
+
+/// `Rabu, 2 Maret 2022 09:30 WIB`
+pub fn format_long_wib(ms: i64) -> String {
+    let z = zoned(ms);
+    format!(
+        "{}, {} {} {} {:02}:{:02} WIB",
+        day_name(&z),
+        z.day(),
+        MONTH_NAMES[(z.month() - 1) as usize],
+        z.year(),
+        z.hour(),
+        z.minute()
+    )
+}
+
+/// `Rabu (02/03/2022)`
+pub fn format_short_wib(ms: i64) -> String {
+    let z = zoned(ms);
+    format!(
+        "{} ({:02}/{:02}/{})",
+        day_name(&z),
+        z.day(),
+        z.month(),
+        z.year()
+    )
+}
+
+/// ISO 8601 with the WIB offset: `2022-03-02T09:30:00+07:00`.
+pub fn iso8601_wib(ms: i64) -> String {
+    zoned(ms).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// RFC 2822 for RSS `pubDate`: `Wed, 02 Mar 2022 09:30:00 +0700`.
+pub fn rfc2822(ms: i64) -> String {
+    zoned(ms).strftime("%a, %d %b %Y %H:%M:%S %z").to_string()
+}
+
+/// The calendar date in Jakarta.
+pub fn wib_date(ms: i64) -> Date {
+    zoned(ms).date()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // 2022-03-01T07:05:00Z is 14:05 WIB on Tuesday 1 March 2022.
+    const T: i64 = 1_646_118_300_000;
+
+    #[test]
+    fn long_format_is_indonesian_in_wib() {
+        assert_eq!(format_long_wib(T), "Selasa, 1 Maret 2022 14:05 WIB");
+    }
+
+    #[test]
+    fn short_format_has_day_and_numeric_date() {
+        assert_eq!(format_short_wib(T), "Selasa (01/03/2022)");
+    }
+
+    #[test]
+    fn machine_formats_carry_the_offset() {
+        assert_eq!(iso8601_wib(T), "2022-03-01T14:05:00+07:00");
+        assert_eq!(rfc2822(T), "Tue, 01 Mar 2022 14:05:00 +0700");
+    }
+
+    #[test]
+    fn late_evening_utc_is_next_day_in_jakarta() {
+        // 2022-03-01T20:00Z = 2 March 03:00 WIB, a Wednesday.
+        let ms = 1_646_164_800_000;
+        assert_eq!(format_long_wib(ms), "Rabu, 2 Maret 2022 03:00 WIB");
+        assert_eq!(wib_date(ms).to_string(), "2022-03-02");
+    }
+}

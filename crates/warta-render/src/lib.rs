@@ -1,0 +1,34 @@
+//! Reader pages, RSS feeds, sitemaps, robots.txt and JSON-LD for Warta.
+//!
+//! Everything HTML or XML comes from minijinja templates compiled once in [`Renderer::new`],
+//! with auto-escaping on for `.html` and `.xml`. Only two kinds of values are inserted raw:
+//! inline markup that already went through warta-core's sanitiser (paragraphs and list items)
+//! and JSON-LD built here with serde_json, whose `<`, `>` and `&` are escaped as `\u003c`,
+//! `\u003e` and `\u0026` so that no text can close the `<script>` element.
+//!
+//! Error policy: rendering fails only on a template error ([`RenderError`]); the views are
+//! trusted to be well-formed (the web crate builds them from checked store rows).
+
+mod env;
+mod filters;
+mod jsonld;
+mod renderer;
+mod views;
+
+#[cfg(test)]
+mod tests;
+
+pub use renderer::Renderer;
+pub use views::*;
+
+/// The reader stylesheet, served by the web crate at [`STYLESHEET_PATH`].
+pub const STYLESHEET: &str = include_str!("../static/style.css");
+
+/// Where the web crate serves [`STYLESHEET`]; every page links it.
+pub const STYLESHEET_PATH: &str = "/static/style.css";
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("template error: {0}")]
+    Template(#[from] minijinja::Error),
+}

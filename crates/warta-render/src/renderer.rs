@@ -1,0 +1,173 @@
+//! [`Renderer`]: one per site, holding the compiled templates.
+
+use crate::filters::absolute;
+use crate::views::{
+    ArticleView, BlockView, FeedView, ListingKind, ListingView, NewsEntry, PageContext, Site,
+    SitemapEntry, SitemapMonth,
+};
+use crate::{RenderError, env, jsonld};
+use minijinja::{Environment, Value, context};
+
+/// An update is shown ("Diperbarui: …") only when it came more than a minute after publishing.
+const UPDATE_THRESHOLD_MS: i64 = 60_000;
+
+/// Renders reader pages, feeds and sitemaps for one site. Cheap to share behind an `Arc`.
+#[derive(Debug, Clone)]
+pub struct Renderer {
+    site: Site,
+    env: Environment<'static>,
+}
+
+impl Renderer {
+    /// Compiles the embedded templates. A trailing `/` on `base_url` is dropped.
+    pub fn new(mut site: Site) -> Result<Renderer, RenderError> {
+        let trimmed = site.base_url.trim_end_matches('/').len();
+        site.base_url.truncate(trimmed);
+        let env = env::build(&site)?;
+        Ok(Renderer { site, env })
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    fn abs(&self, path: &str) -> String {
+        absolute(&self.site.base_url, path)
+    }
+
+    fn render(&self, name: &str, ctx: Value) -> Result<String, RenderError> {
+        Ok(self.env.get_template(name)?.render(ctx)?)
+    }
+
+    pub fn article_page(&self, ctx: &PageContext, a: &ArticleView) -> Result<String, RenderError> {
+        let dateline_at = a
+            .body
+            .iter()
+            .position(|b| matches!(b, BlockView::Paragraph { .. }))
+            .filter(|_| !a.dateline.trim().is_empty());
+        let news = jsonld::script_safe(&jsonld::news_article(&self.site, a));
+        let crumbs = jsonld::script_safe(&jsonld::breadcrumb(&self.site, a));
+        self.render(
+            "article.html",
+            context! {
+                nav => &ctx.nav,
+                current_url => &a.url,
+                canonical => self.abs(&a.url),
+                a,
+                dateline_at,
+                updated => a.updated_at > a.published_at + UPDATE_THRESHOLD_MS,
+                og_image => jsonld::og_image(&self.site, a),
+                jsonld => Value::from_safe_string(news),
+                breadcrumb_ld => Value::from_safe_string(crumbs),
+            },
+        )
+    }
+
+    pub fn listing_page(&self, ctx: &PageContext, l: &ListingView) -> Result<String, RenderError> {
+        let mut title = if l.kind == ListingKind::Home {
+            format!("{} - {}", self.site.name, self.site.tagline)
+        } else {
+            format!("{} - {}", l.title, self.site.name)
+        };
+        if l.page > 1 {
+            title = format!("{title} - Halaman {}", l.page);
+        }
+        let own_feed = l.feed_url.as_deref().filter(|u| *u != "/rss.xml");
+        self.render(
+            "listing.html",
+            context! {
+                nav => &ctx.nav,
+                current_url => &l.url,
+                canonical => self.abs(&l.url),
+                page_title => title,
+                own_feed,
+                prev_abs => l.prev_url.as_deref().map(|u| self.abs(u)),
+                next_abs => l.next_url.as_deref().map(|u| self.abs(u)),
+                l,
+            },
+        )
+    }
+
+    /// An error page with the site's navigation. `title` is the heading; when it is empty the
+    /// standard Indonesian heading for `status` is used (404 "Halaman tidak ditemukan", 410
+    /// "Berita ini sudah tidak tersedia", 500 "Terjadi kesalahan pada server", …).
+    pub fn error_page(
+        &self,
+        ctx: &PageContext,
+        status: u16,
+        title: &str,
+        message: &str,
+    ) -> Result<String, RenderError> {
+        let heading = match title.trim() {
+            "" => default_error_heading(status),
+            t => t,
+        };
+        self.render(
+            "error.html",
+            context! { nav => &ctx.nav, current_url => "", status, heading, message },
+        )
+    }
+
+    pub fn rss(&self, feed: &FeedView) -> Result<String, RenderError> {
+        let last_build = feed
+            .items
+            .iter()
+            .map(|i| i.updated_at.max(i.published_at))
+            .max();
+        self.render("rss.xml", context! { feed, last_build })
+    }
+
+    /// The sitemap index: `/sitemap-news.xml` (when `has_news`) and `/sitemap-YYYY-MM.xml`.
+    pub fn sitemap_index(
+        &self,
+        months: &[SitemapMonth],
+        has_news: bool,
+    ) -> Result<String, RenderError> {
+        let months: Vec<Value> = months
+            .iter()
+            .map(|m| {
+                let path = format!("/sitemap-{:04}-{:02}.xml", m.year, m.month);
+                context! { loc => self.abs(&path), lastmod => m.lastmod }
+            })
+            .collect();
+        let news = has_news.then(|| self.abs("/sitemap-news.xml"));
+        self.render("sitemap_index.xml", context! { months, news })
+    }
+
+    pub fn sitemap_urls(&self, entries: &[SitemapEntry]) -> Result<String, RenderError> {
+        self.render("sitemap_urls.xml", context! { entries })
+    }
+
+    pub fn news_sitemap(&self, entries: &[NewsEntry]) -> Result<String, RenderError> {
+        self.render("news_sitemap.xml", context! { entries })
+    }
+
+    pub fn robots_txt(&self) -> String {
+        let base = &self.site.base_url;
+        format!(
+            "User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /api/\n\n\
+             Sitemap: {base}/sitemap.xml\nSitemap: {base}/sitemap-news.xml\n"
+        )
+    }
+
+    /// The article's schema.org NewsArticle as JSON text, safe to place inside `<script>`.
+    pub fn jsonld_article(&self, a: &ArticleView) -> String {
+        jsonld::script_safe(&jsonld::news_article(&self.site, a))
+    }
+}
+
+fn default_error_heading(status: u16) -> &'static str {
+    match status {
+        400 => "Permintaan tidak valid",
+        401 => "Silakan masuk terlebih dahulu",
+        403 => "Akses ditolak",
+        404 => "Halaman tidak ditemukan",
+        405 => "Metode tidak diizinkan",
+        410 => "Berita ini sudah tidak tersedia",
+        413 => "Berkas terlalu besar",
+        429 => "Terlalu banyak permintaan",
+        500 => "Terjadi kesalahan pada server",
+        502..=504 => "Layanan sedang tidak tersedia",
+        _ => "Terjadi kesalahan",
+    }
+}

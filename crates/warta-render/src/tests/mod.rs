@@ -1,0 +1,6 @@
+//! Behaviour tests for the rendered pages, feeds and sitemaps, over shared fixtures.
+
+mod article;
+mod feeds;
+mod fixtures;
+mod listing;

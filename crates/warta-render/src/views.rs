@@ -1,0 +1,210 @@
+//! View models: what templates render. Built by the web crate from store rows; they hold
+//! ready-to-link paths (relative, starting with '/') and epoch-millisecond times. The renderer
+//! makes paths absolute with `Site::base_url` where a page needs absolute URLs.
+
+use serde::Serialize;
+pub use warta_core::{EmbedProvider, Source};
+
+/// Site-wide settings, fixed for the life of a renderer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Site {
+    /// The outlet's name, used in datelines, titles, feeds and JSON-LD.
+    pub name: String,
+    pub tagline: String,
+    /// Absolute base URL without trailing slash, e.g. `https://warta.example`.
+    pub base_url: String,
+    /// Path of the publisher logo (PNG, at least 112 px high), e.g. `/static/logo.png`.
+    pub logo_path: String,
+}
+
+/// A title with a path.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// Navigation and other per-request context shared by all pages.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PageContext {
+    /// Rubriks for the main navigation, in order.
+    pub nav: Vec<Link>,
+}
+
+/// One responsive picture. `src` is the largest WebP variant; `variants` are all WebP widths.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub variants: Vec<Variant>,
+    pub alt: String,
+    pub caption: String,
+    /// Shown as `Foto: <credit>`; empty means no credit line.
+    pub credit: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Variant {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    pub name: String,
+    pub url: String,
+    pub bio: String,
+}
+
+/// A body block, resolved for rendering.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum BlockView {
+    /// `html` is already sanitised inline markup (b, i, a).
+    Paragraph {
+        html: String,
+    },
+    Heading {
+        text: String,
+        level: u8,
+    },
+    Quote {
+        text: String,
+        cite: Option<String>,
+    },
+    Image {
+        image: ImageView,
+    },
+    /// "Baca juga": the target's current headline and URL. Absent targets are dropped by the
+    /// web crate before rendering.
+    Related {
+        link: Link,
+    },
+    /// Items are sanitised inline markup.
+    List {
+        ordered: bool,
+        items: Vec<String>,
+    },
+    Embed {
+        provider: EmbedProvider,
+        id: String,
+        url: String,
+    },
+}
+
+/// An article page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    pub id: i64,
+    pub url: String,
+    pub headline: String,
+    pub dek: String,
+    pub rubrik: Link,
+    pub tags: Vec<Link>,
+    pub topic: Option<Link>,
+    pub authors: Vec<PersonView>,
+    /// City in capitals, may be empty.
+    pub dateline: String,
+    pub signoff: String,
+    pub sources: Vec<Source>,
+    pub hero: Option<ImageView>,
+    pub body: Vec<BlockView>,
+    pub published_at: i64,
+    pub updated_at: i64,
+    /// Further reading at the end of the article.
+    pub related: Vec<TeaserView>,
+    /// Plain-text words in the body, for JSON-LD `wordCount`.
+    pub word_count: usize,
+}
+
+/// An article in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct TeaserView {
+    pub url: String,
+    pub headline: String,
+    pub dek: String,
+    pub rubrik: Link,
+    pub published_at: i64,
+    pub image: Option<ImageView>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ListingKind {
+    Home,
+    Rubrik,
+    Tag,
+    Topic,
+    Author,
+    Indeks,
+}
+
+/// Home, rubrik, tag, topic, author and Indeks pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListingView {
+    pub kind: ListingKind,
+    pub title: String,
+    pub description: String,
+    /// Canonical path of this page (with `?page=N` beyond the first).
+    pub url: String,
+    /// RSS path advertised with `<link rel="alternate">`.
+    pub feed_url: Option<String>,
+    pub items: Vec<TeaserView>,
+    /// 1-based.
+    pub page: u32,
+    pub total_pages: u32,
+    pub prev_url: Option<String>,
+    pub next_url: Option<String>,
+    /// Indeks only: the shown date `YYYY-MM-DD` (WIB).
+    pub date: Option<String>,
+}
+
+/// An RSS 2.0 channel.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedView {
+    pub title: String,
+    pub description: String,
+    /// Path of the HTML page the feed mirrors.
+    pub link: String,
+    /// Path of the feed itself.
+    pub self_url: String,
+    pub items: Vec<FeedItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedItem {
+    pub url: String,
+    pub headline: String,
+    pub dek: String,
+    pub published_at: i64,
+    pub updated_at: i64,
+    pub authors: Vec<String>,
+    pub rubrik: String,
+    pub image: Option<ImageView>,
+}
+
+/// A month in the sitemap index: `/sitemap-YYYY-MM.xml`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapMonth {
+    pub year: i16,
+    pub month: i8,
+    pub lastmod: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapEntry {
+    pub url: String,
+    pub lastmod: i64,
+    /// Image paths for the image-sitemap extension.
+    pub images: Vec<String>,
+}
+
+/// An entry of the Google News sitemap.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewsEntry {
+    pub url: String,
+    pub headline: String,
+    pub published_at: i64,
+}

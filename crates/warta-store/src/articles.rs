@@ -1,0 +1,526 @@
+//! Articles: create, update with optimistic concurrency, status changes, slug history,
+//! listings. Every save writes a revision snapshot in the same transaction.
+
+use crate::rows::RawUser;
+use crate::{ArticleRow, Store, StoreError, TeaserRow, TermRow, UserRow, now_ms};
+use sqlx::{Any, Transaction};
+use warta_core::{Block, Source, Status};
+
+/// Everything an article save writes. Values are already checked by warta-core at the edge.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ArticleWrite {
+    pub slug: String,
+    pub headline: String,
+    pub dek: String,
+    pub rubrik_id: i64,
+    pub topic_id: Option<i64>,
+    pub tag_ids: Vec<i64>,
+    pub author_ids: Vec<i64>,
+    pub dateline: String,
+    pub signoff: String,
+    pub sources: Vec<Source>,
+    pub hero_media_id: Option<i64>,
+    pub hero_caption: String,
+    pub hero_credit: String,
+    pub body: Vec<Block>,
+    /// Explicit publication time (backdating archives); `None` keeps the current one.
+    pub published_at: Option<i64>,
+}
+
+/// Filters for listings. `None` means "any".
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFilter {
+    pub status: Option<Status>,
+    pub rubrik_id: Option<i64>,
+    pub topic_id: Option<i64>,
+    pub tag_id: Option<i64>,
+    pub author_id: Option<i64>,
+    /// Published at or after (ms).
+    pub from: Option<i64>,
+    /// Published before (ms).
+    pub until: Option<i64>,
+    /// Substring of the headline, case-insensitive.
+    pub q: Option<String>,
+}
+
+/// Reader-side listing scopes: always published articles, newest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListScope {
+    All,
+    Rubrik(i64),
+    Tag(i64),
+    Topic(i64),
+    Author(i64),
+    /// Published within [from, until).
+    Between(i64, i64),
+}
+
+impl ListScope {
+    pub fn filter(self) -> ArticleFilter {
+        let mut f = ArticleFilter {
+            status: Some(Status::Published),
+            ..Default::default()
+        };
+        match self {
+            ListScope::All => {}
+            ListScope::Rubrik(id) => f.rubrik_id = Some(id),
+            ListScope::Tag(id) => f.tag_id = Some(id),
+            ListScope::Topic(id) => f.topic_id = Some(id),
+            ListScope::Author(id) => f.author_id = Some(id),
+            ListScope::Between(a, b) => {
+                f.from = Some(a);
+                f.until = Some(b);
+            }
+        }
+        f
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct RawArticle {
+    id: i64,
+    slug: String,
+    headline: String,
+    dek: String,
+    rubrik_id: i64,
+    rubrik_slug: String,
+    rubrik_name: String,
+    rubrik_description: String,
+    topic_id: Option<i64>,
+    dateline: String,
+    signoff: String,
+    sources: String,
+    hero_media_id: Option<i64>,
+    hero_caption: String,
+    hero_credit: String,
+    body: String,
+    status: String,
+    published_at: Option<i64>,
+    created_by: i64,
+    created_at: i64,
+    updated_at: i64,
+    revision: i64,
+}
+
+const ARTICLE_SELECT: &str =
+    "SELECT a.id, a.slug, a.headline, a.dek, a.rubrik_id, r.slug AS rubrik_slug,
+    r.name AS rubrik_name, r.description AS rubrik_description, a.topic_id, a.dateline, a.signoff,
+    a.sources, a.hero_media_id, a.hero_caption, a.hero_credit, a.body, a.status, a.published_at,
+    a.created_by, a.created_at, a.updated_at, a.revision
+    FROM articles a JOIN rubriks r ON r.id = a.rubrik_id";
+
+const TEASER_SELECT: &str = "SELECT a.id, a.slug, a.headline, a.dek, a.status, a.rubrik_id,
+    r.slug AS rubrik_slug, r.name AS rubrik_name, a.published_at, a.updated_at, a.revision,
+    a.hero_media_id FROM articles a JOIN rubriks r ON r.id = a.rubrik_id";
+
+/// One WHERE clause for every listing; each filter is off when its parameter is NULL.
+const FILTER_WHERE: &str = " WHERE (CAST($1 AS TEXT) IS NULL OR a.status = $1)
+    AND (CAST($2 AS BIGINT) IS NULL OR a.rubrik_id = $2)
+    AND (CAST($3 AS BIGINT) IS NULL OR a.topic_id = $3)
+    AND (CAST($4 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = $4))
+    AND (CAST($5 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.user_id = $5))
+    AND (CAST($6 AS BIGINT) IS NULL OR a.published_at >= $6)
+    AND (CAST($7 AS BIGINT) IS NULL OR a.published_at < $7)
+    AND (CAST($8 AS TEXT) IS NULL OR LOWER(a.headline) LIKE $8)";
+
+fn bind_filter<'q, O>(
+    q: sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments>,
+    f: &ArticleFilter,
+) -> sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments> {
+    q.bind(f.status.map(|s| s.as_str().to_string()))
+        .bind(f.rubrik_id)
+        .bind(f.topic_id)
+        .bind(f.tag_id)
+        .bind(f.author_id)
+        .bind(f.from)
+        .bind(f.until)
+        .bind(
+            f.q.as_ref()
+                .map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_'], ""))),
+        )
+}
+
+impl Store {
+    /// Create an article as `status`, with revision 1.
+    pub async fn create_article(
+        &self,
+        w: &ArticleWrite,
+        status: Status,
+        by: i64,
+    ) -> Result<ArticleRow, StoreError> {
+        let now = now_ms();
+        let published_at = match status {
+            Status::Published => Some(w.published_at.unwrap_or(now)),
+            _ => w.published_at,
+        };
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO articles (slug, headline, dek, rubrik_id, topic_id, dateline, signoff, sources,
+               hero_media_id, hero_caption, hero_credit, body, status, published_at, created_by,
+               created_at, updated_at, revision)
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,1) RETURNING id",
+        )
+        .bind(&w.slug)
+        .bind(&w.headline)
+        .bind(&w.dek)
+        .bind(w.rubrik_id)
+        .bind(w.topic_id)
+        .bind(&w.dateline)
+        .bind(&w.signoff)
+        .bind(serde_json::to_string(&w.sources)?)
+        .bind(w.hero_media_id)
+        .bind(&w.hero_caption)
+        .bind(&w.hero_credit)
+        .bind(serde_json::to_string(&w.body)?)
+        .bind(status.as_str())
+        .bind(published_at)
+        .bind(by)
+        .bind(now)
+        .bind(published_at.filter(|p| *p < now).unwrap_or(now))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| slug_conflict(e, &w.slug))?;
+        write_links(&mut tx, id, w).await?;
+        snapshot(&mut tx, id, 1, w, by, now).await?;
+        tx.commit().await?;
+        self.article_by_id(id).await
+    }
+
+    /// Save new content. `expected_revision` guards against overwriting a colleague's edit:
+    /// when given and not current, nothing is written and [`StoreError::StaleRevision`] returns.
+    pub async fn update_article(
+        &self,
+        id: i64,
+        w: &ArticleWrite,
+        expected_revision: Option<i64>,
+        by: i64,
+    ) -> Result<ArticleRow, StoreError> {
+        let now = now_ms();
+        let mut tx = self.pool.begin().await?;
+        let (old_slug, revision): (String, i64) =
+            sqlx::query_as("SELECT slug, revision FROM articles WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if let Some(expected) = expected_revision
+            && expected != revision
+        {
+            return Err(StoreError::StaleRevision { current: revision });
+        }
+        let next = revision + 1;
+        // Compare-and-set on the revision so two concurrent saves cannot both win.
+        let changed = sqlx::query(
+            "UPDATE articles SET slug=$1, headline=$2, dek=$3, rubrik_id=$4, topic_id=$5, dateline=$6,
+               signoff=$7, sources=$8, hero_media_id=$9, hero_caption=$10, hero_credit=$11, body=$12,
+               published_at=COALESCE(CAST($13 AS BIGINT), published_at), updated_at=$14, revision=$15
+             WHERE id=$16 AND revision=$17",
+        )
+        .bind(&w.slug)
+        .bind(&w.headline)
+        .bind(&w.dek)
+        .bind(w.rubrik_id)
+        .bind(w.topic_id)
+        .bind(&w.dateline)
+        .bind(&w.signoff)
+        .bind(serde_json::to_string(&w.sources)?)
+        .bind(w.hero_media_id)
+        .bind(&w.hero_caption)
+        .bind(&w.hero_credit)
+        .bind(serde_json::to_string(&w.body)?)
+        .bind(w.published_at)
+        .bind(now)
+        .bind(next)
+        .bind(id)
+        .bind(revision)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| slug_conflict(e, &w.slug))?;
+        if changed.rows_affected() != 1 {
+            return Err(StoreError::StaleRevision {
+                current: revision + 1,
+            });
+        }
+        if old_slug != w.slug {
+            // The new slug may be an old one of this article: it is live again.
+            sqlx::query("DELETE FROM slug_redirects WHERE slug = $1")
+                .bind(&w.slug)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("INSERT INTO slug_redirects (slug, article_id) VALUES ($1, $2)")
+                .bind(&old_slug)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM article_tags WHERE article_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        write_links(&mut tx, id, w).await?;
+        snapshot(&mut tx, id, next, w, by, now).await?;
+        tx.commit().await?;
+        self.article_by_id(id).await
+    }
+
+    /// Publish or unpublish. Publishing keeps an existing (e.g. backdated) time unless `at` is
+    /// given; a first publication sets the modification time to the publication time.
+    pub async fn set_status(
+        &self,
+        id: i64,
+        status: Status,
+        at: Option<i64>,
+    ) -> Result<ArticleRow, StoreError> {
+        let now = now_ms();
+        let current = self.article_by_id(id).await?;
+        let (published_at, updated_at) = match status {
+            Status::Published => {
+                let p = at.or(current.published_at).unwrap_or(now);
+                let first = current.status != Status::Published && current.published_at.is_none();
+                (Some(p), if first { p.min(now) } else { now })
+            }
+            _ => (current.published_at, now),
+        };
+        sqlx::query(
+            "UPDATE articles SET status = $1, published_at = $2, updated_at = $3 WHERE id = $4",
+        )
+        .bind(status.as_str())
+        .bind(published_at)
+        .bind(updated_at)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        self.article_by_id(id).await
+    }
+
+    pub async fn article_by_id(&self, id: i64) -> Result<ArticleRow, StoreError> {
+        let q = format!("{ARTICLE_SELECT} WHERE a.id = $1");
+        let raw: RawArticle = sqlx::query_as(crate::sql(&q))
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await?;
+        self.resolve(raw).await
+    }
+
+    pub async fn article_by_slug(&self, slug: &str) -> Result<Option<ArticleRow>, StoreError> {
+        let q = format!("{ARTICLE_SELECT} WHERE a.slug = $1");
+        match sqlx::query_as::<_, RawArticle>(crate::sql(&q))
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?
+        {
+            Some(raw) => Ok(Some(self.resolve(raw).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The current slug of the article that once had `old_slug`.
+    pub async fn redirect_for(&self, old_slug: &str) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT a.slug FROM slug_redirects s JOIN articles a ON a.id = s.article_id WHERE s.slug = $1",
+        )
+        .bind(old_slug)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Whether a slug is used by an article other than `except`, now or in its history.
+    pub async fn slug_taken(&self, slug: &str, except: Option<i64>) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM articles WHERE slug = $1 AND id <> $2)
+                  + (SELECT COUNT(*) FROM slug_redirects WHERE slug = $1 AND article_id <> $2)",
+        )
+        .bind(slug)
+        .bind(except.unwrap_or(-1))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
+    }
+
+    /// A page of articles and the total matching, newest publication first.
+    pub async fn list_articles(
+        &self,
+        f: &ArticleFilter,
+        page: u32,
+        per_page: u32,
+    ) -> Result<(Vec<TeaserRow>, i64), StoreError> {
+        let per_page = per_page.clamp(1, 100);
+        let offset = i64::from(page.max(1) - 1) * i64::from(per_page);
+        let q = format!(
+            "{TEASER_SELECT}{FILTER_WHERE} ORDER BY COALESCE(a.published_at, a.updated_at) DESC, a.id DESC
+             LIMIT {per_page} OFFSET {offset}"
+        );
+        let rows = bind_filter(sqlx::query_as::<_, TeaserRow>(crate::sql(&q)), f)
+            .fetch_all(&self.pool)
+            .await?;
+        let cq = format!("SELECT COUNT(*) FROM articles a{FILTER_WHERE}");
+        let (total,): (i64,) = bind_filter(sqlx::query_as(crate::sql(&cq)), f)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((rows, total))
+    }
+
+    /// Published articles among `ids`, in no particular order.
+    pub async fn published_teasers(&self, ids: &[i64]) -> Result<Vec<TeaserRow>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let q = format!(
+            "{TEASER_SELECT} WHERE a.status = 'published' AND a.id IN ({})",
+            crate::placeholders(ids.len())
+        );
+        let mut query = sqlx::query_as::<_, TeaserRow>(crate::sql(&q));
+        for id in ids {
+            query = query.bind(*id);
+        }
+        Ok(query.fetch_all(&self.pool).await?)
+    }
+
+    /// Published articles of the same topic, or sharing a tag, newest first.
+    pub async fn related_teasers(
+        &self,
+        a: &ArticleRow,
+        limit: u32,
+    ) -> Result<Vec<TeaserRow>, StoreError> {
+        let q = format!(
+            "{TEASER_SELECT} WHERE a.status = 'published' AND a.id <> $1 AND (a.topic_id = $2 OR EXISTS (
+                SELECT 1 FROM article_tags x JOIN article_tags y ON x.tag_id = y.tag_id
+                WHERE x.article_id = a.id AND y.article_id = $1))
+             ORDER BY a.published_at DESC LIMIT {}",
+            limit.min(20)
+        );
+        Ok(sqlx::query_as(crate::sql(&q))
+            .bind(a.id)
+            .bind(a.topic.as_ref().map(|t| t.id).unwrap_or(-1))
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    /// (published_at, updated_at) of every published article, for the sitemap index.
+    pub async fn published_times(&self) -> Result<Vec<(i64, i64)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT published_at, updated_at FROM articles WHERE status = 'published' AND published_at IS NOT NULL",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn resolve(&self, raw: RawArticle) -> Result<ArticleRow, StoreError> {
+        let tags: Vec<TermRow> = sqlx::query_as(
+            "SELECT t.id, t.slug, t.name, '' AS description FROM article_tags x JOIN tags t ON t.id = x.tag_id
+             WHERE x.article_id = $1 ORDER BY x.position",
+        )
+        .bind(raw.id)
+        .fetch_all(&self.pool)
+        .await?;
+        let authors = sqlx::query_as::<_, RawUser>(
+            "SELECT u.id, u.email, u.name, u.slug, u.role, u.bio, u.password_hash FROM article_authors x
+             JOIN users u ON u.id = x.user_id WHERE x.article_id = $1 ORDER BY x.position",
+        )
+        .bind(raw.id)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(UserRow::try_from)
+        .collect::<Result<Vec<_>, _>>()?;
+        let topic = match raw.topic_id {
+            Some(id) => Some(self.term_by_id(crate::Term::Topic, id).await?),
+            None => None,
+        };
+        Ok(ArticleRow {
+            id: raw.id,
+            slug: raw.slug,
+            headline: raw.headline,
+            dek: raw.dek,
+            rubrik: TermRow {
+                id: raw.rubrik_id,
+                slug: raw.rubrik_slug,
+                name: raw.rubrik_name,
+                description: raw.rubrik_description,
+            },
+            topic,
+            tags,
+            authors,
+            dateline: raw.dateline,
+            signoff: raw.signoff,
+            sources: serde_json::from_str(&raw.sources)?,
+            hero_media_id: raw.hero_media_id,
+            hero_caption: raw.hero_caption,
+            hero_credit: raw.hero_credit,
+            body: serde_json::from_str(&raw.body)?,
+            status: Status::parse(&raw.status).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            published_at: raw.published_at,
+            created_by: raw.created_by,
+            created_at: raw.created_at,
+            updated_at: raw.updated_at,
+            revision: raw.revision,
+        })
+    }
+}
+
+fn slug_conflict(e: sqlx::Error, slug: &str) -> StoreError {
+    match StoreError::from(e) {
+        StoreError::Conflict(_) => StoreError::Conflict(format!("an article with slug '{slug}'")),
+        other => other,
+    }
+}
+
+async fn write_links(
+    tx: &mut Transaction<'_, Any>,
+    id: i64,
+    w: &ArticleWrite,
+) -> Result<(), StoreError> {
+    for (pos, tag) in dedup(&w.tag_ids).into_iter().enumerate() {
+        sqlx::query("INSERT INTO article_tags (article_id, tag_id, position) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(tag)
+            .bind(pos as i64)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for (pos, user) in dedup(&w.author_ids).into_iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO article_authors (article_id, user_id, position) VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(user)
+        .bind(pos as i64)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+fn dedup(ids: &[i64]) -> Vec<i64> {
+    let mut seen = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !seen.contains(id) {
+            seen.push(*id);
+        }
+    }
+    seen
+}
+
+async fn snapshot(
+    tx: &mut Transaction<'_, Any>,
+    id: i64,
+    revision: i64,
+    w: &ArticleWrite,
+    by: i64,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO revisions (article_id, revision, snapshot, author_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(revision)
+    .bind(serde_json::to_string(w)?)
+    .bind(by)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,135 @@
+//! The only crate that speaks SQL. One code path for SQLite (the embedded default) and
+//! PostgreSQL through sqlx's `Any` driver: `$N` placeholders, BIGINT ids and epoch-millisecond
+//! times, TEXT for JSON. Migrations for each backend are compiled into the binary.
+//!
+//! Error policy: [`StoreError`] is typed; uniqueness conflicts and missing rows are told apart
+//! from database failures so the web crate can answer 409/404 instead of 500.
+
+mod articles;
+mod error;
+mod media;
+mod rows;
+mod taxonomy;
+pub use taxonomy::Term;
+mod users;
+
+pub use articles::{ArticleFilter, ArticleWrite, ListScope};
+pub use error::StoreError;
+pub use media::NewMedia;
+pub use rows::{ArticleRow, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow};
+pub use users::{NewUser, generate_token, hash_password, verify_password};
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, ConnectOptions};
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Which database the store talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A handle on the database; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Store {
+    /// Open (creating if needed) the SQLite database file at `path`.
+    pub async fn open_sqlite(path: &Path) -> Result<Store, StoreError> {
+        let url = format!("sqlite://{}?mode=rwc", path.display());
+        Store::open(&url).await
+    }
+
+    /// Open a database by URL: `sqlite://…` or `postgres://…`.
+    pub async fn open(url: &str) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            return Err(StoreError::Config(format!(
+                "unsupported database URL '{url}': use sqlite://… or postgres://…"
+            )));
+        };
+        let opts = AnyConnectOptions::from_str(url)?.disable_statement_logging();
+        let max = if backend == Backend::Sqlite { 8 } else { 16 };
+        let pool = AnyPoolOptions::new()
+            .max_connections(max)
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        for pragma in [
+                            "PRAGMA journal_mode = WAL",
+                            "PRAGMA synchronous = NORMAL",
+                            "PRAGMA foreign_keys = ON",
+                            "PRAGMA busy_timeout = 5000",
+                        ] {
+                            sqlx::query(pragma).execute(&mut *conn).await?;
+                        }
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(opts)
+            .await?;
+        Ok(Store { pool, backend })
+    }
+
+    /// Bring the schema up to date. Safe to run on every start and from several processes.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Answers when the database does.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Milliseconds since the Unix epoch, now.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// `$1, $2, …, $n` for an `IN (…)` list of bound values.
+pub(crate) fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Mark a query string assembled at run time as audited. In this crate such strings are built
+/// only from constants (table and column names, `$N` placeholders, numeric LIMIT/OFFSET);
+/// every value that comes from outside is bound, never formatted in.
+pub(crate) fn sql(q: &str) -> sqlx::AssertSqlSafe<&str> {
+    sqlx::AssertSqlSafe(q)
+}

@@ -1,0 +1,148 @@
+//! Rows as the database holds them. Views for templates and the API are built from these in
+//! the web crate, never sent out directly.
+
+use warta_core::{Block, Role, Source, Status};
+
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub slug: String,
+    pub role: Role,
+    pub bio: String,
+    pub(crate) password_hash: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct RawUser {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub slug: String,
+    pub role: String,
+    pub bio: String,
+    pub password_hash: String,
+}
+
+impl TryFrom<RawUser> for UserRow {
+    type Error = crate::StoreError;
+    fn try_from(r: RawUser) -> Result<Self, Self::Error> {
+        Ok(UserRow {
+            role: Role::parse(&r.role).map_err(|e| crate::StoreError::Corrupt(e.to_string()))?,
+            id: r.id,
+            email: r.email,
+            name: r.name,
+            slug: r.slug,
+            bio: r.bio,
+            password_hash: r.password_hash,
+        })
+    }
+}
+
+/// A rubrik, tag or topic.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TermRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MediaVariant {
+    pub key: String,
+    pub width: u32,
+    pub height: u32,
+    pub mime: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct MediaRow {
+    pub id: i64,
+    pub original_key: String,
+    pub mime: String,
+    pub width: u32,
+    pub height: u32,
+    /// Ascending by width.
+    pub variants: Vec<MediaVariant>,
+    pub caption: String,
+    pub credit: String,
+    pub alt: String,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct RawMedia {
+    pub id: i64,
+    pub original_key: String,
+    pub mime: String,
+    pub width: i64,
+    pub height: i64,
+    pub variants: String,
+    pub caption: String,
+    pub credit: String,
+    pub alt: String,
+    pub created_at: i64,
+}
+
+impl TryFrom<RawMedia> for MediaRow {
+    type Error = crate::StoreError;
+    fn try_from(r: RawMedia) -> Result<Self, Self::Error> {
+        Ok(MediaRow {
+            id: r.id,
+            original_key: r.original_key,
+            mime: r.mime,
+            width: u32::try_from(r.width).unwrap_or(0),
+            height: u32::try_from(r.height).unwrap_or(0),
+            variants: serde_json::from_str(&r.variants)?,
+            caption: r.caption,
+            credit: r.credit,
+            alt: r.alt,
+            created_at: r.created_at,
+        })
+    }
+}
+
+/// An article with its rubrik, topic, tags and authors resolved.
+#[derive(Debug, Clone)]
+pub struct ArticleRow {
+    pub id: i64,
+    pub slug: String,
+    pub headline: String,
+    pub dek: String,
+    pub rubrik: TermRow,
+    pub topic: Option<TermRow>,
+    pub tags: Vec<TermRow>,
+    pub authors: Vec<UserRow>,
+    pub dateline: String,
+    pub signoff: String,
+    pub sources: Vec<Source>,
+    pub hero_media_id: Option<i64>,
+    pub hero_caption: String,
+    pub hero_credit: String,
+    pub body: Vec<Block>,
+    pub status: Status,
+    pub published_at: Option<i64>,
+    pub created_by: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub revision: i64,
+}
+
+/// An article in a list: enough for teasers, feeds, sitemaps and API listings.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TeaserRow {
+    pub id: i64,
+    pub slug: String,
+    pub headline: String,
+    pub dek: String,
+    pub status: String,
+    pub rubrik_id: i64,
+    pub rubrik_slug: String,
+    pub rubrik_name: String,
+    pub published_at: Option<i64>,
+    pub updated_at: i64,
+    pub revision: i64,
+    pub hero_media_id: Option<i64>,
+}

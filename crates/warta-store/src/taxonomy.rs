@@ -1,0 +1,118 @@
+//! Rubriks (sections), tags and topics (running stories): named terms with a slug.
+
+use crate::{Store, StoreError, TermRow};
+use warta_core::Slug;
+
+/// Which kind of term. Each maps to its own table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    Rubrik,
+    Tag,
+    Topic,
+}
+
+impl Term {
+    fn table(self) -> &'static str {
+        match self {
+            Term::Rubrik => "rubriks",
+            Term::Tag => "tags",
+            Term::Topic => "topics",
+        }
+    }
+
+    fn select(self) -> String {
+        match self {
+            Term::Tag => "SELECT id, slug, name, '' AS description FROM tags".to_string(),
+            _ => format!("SELECT id, slug, name, description FROM {}", self.table()),
+        }
+    }
+}
+
+impl Store {
+    pub async fn term_by_slug(
+        &self,
+        kind: Term,
+        slug: &str,
+    ) -> Result<Option<TermRow>, StoreError> {
+        let q = format!("{} WHERE slug = $1", kind.select());
+        Ok(sqlx::query_as(crate::sql(&q))
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    pub async fn term_by_id(&self, kind: Term, id: i64) -> Result<TermRow, StoreError> {
+        let q = format!("{} WHERE id = $1", kind.select());
+        Ok(sqlx::query_as(crate::sql(&q))
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    /// The term whose slug the name maps to ("Invasi Rusia" and "invasi rusia" are one topic).
+    pub async fn term_by_name(
+        &self,
+        kind: Term,
+        name: &str,
+    ) -> Result<Option<TermRow>, StoreError> {
+        match Slug::from_title(name) {
+            Some(slug) => self.term_by_slug(kind, slug.as_str()).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Find the term by name or create it. Concurrent creators end with the same row.
+    pub async fn ensure_term(
+        &self,
+        kind: Term,
+        name: &str,
+        description: &str,
+    ) -> Result<TermRow, StoreError> {
+        let slug = Slug::from_title(name)
+            .ok_or_else(|| StoreError::Config(format!("'{name}' gives no usable slug")))?;
+        if let Some(t) = self.term_by_slug(kind, slug.as_str()).await? {
+            return Ok(t);
+        }
+        let q = match kind {
+            Term::Tag => "INSERT INTO tags (slug, name) VALUES ($1, $2)".to_string(),
+            _ => format!(
+                "INSERT INTO {} (slug, name, description) VALUES ($1, $2, $3)",
+                kind.table()
+            ),
+        };
+        let mut insert = sqlx::query(crate::sql(&q))
+            .bind(slug.as_str())
+            .bind(name.trim());
+        if kind != Term::Tag {
+            insert = insert.bind(description);
+        }
+        match insert.execute(&self.pool).await.map_err(StoreError::from) {
+            Ok(_) | Err(StoreError::Conflict(_)) => {}
+            Err(e) => return Err(e),
+        }
+        self.term_by_slug(kind, slug.as_str())
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// All terms of a kind: rubriks in their menu order, others by name.
+    pub async fn list_terms(&self, kind: Term) -> Result<Vec<TermRow>, StoreError> {
+        let order = if kind == Term::Rubrik {
+            "position, id"
+        } else {
+            "name"
+        };
+        let q = format!("{} ORDER BY {order}", kind.select());
+        Ok(sqlx::query_as(crate::sql(&q)).fetch_all(&self.pool).await?)
+    }
+
+    /// Set a rubrik's position in the menu.
+    pub async fn set_rubrik_position(&self, id: i64, position: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE rubriks SET position = $1 WHERE id = $2")
+            .bind(position)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,229 @@
+//! The store against a real SQLite file (always) and a real PostgreSQL server (when
+//! `WARTA_TEST_POSTGRES_URL` is set; `.ci/run` sets it and `WARTA_TEST_REQUIRE_ALL=1`).
+
+use warta_core::{Block, Role, Status};
+use warta_store::{ArticleFilter, ArticleWrite, ListScope, NewUser, Store, StoreError, Term};
+
+async fn sqlite() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_sqlite(&dir.path().join("warta.db"))
+        .await
+        .unwrap();
+    store.migrate().await.unwrap();
+    (store, dir)
+}
+
+async fn writer(store: &Store) -> i64 {
+    store
+        .create_user(NewUser {
+            email: "Sari@Warta.Example",
+            name: "Sari Wulandari",
+            role: Role::Writer,
+            password: "pw-123456",
+            bio: "",
+        })
+        .await
+        .unwrap()
+        .id
+}
+
+async fn draft(store: &Store, by: i64, slug: &str) -> ArticleWrite {
+    let rubrik = store
+        .ensure_term(Term::Rubrik, "Internasional", "")
+        .await
+        .unwrap();
+    let tag = store.ensure_term(Term::Tag, "Rusia", "").await.unwrap();
+    ArticleWrite {
+        slug: slug.into(),
+        headline: "Rusia dan Ukraina Berunding di Jenewa".into(),
+        dek: "Perundingan berlangsung tertutup.".into(),
+        rubrik_id: rubrik.id,
+        topic_id: None,
+        tag_ids: vec![tag.id, tag.id],
+        author_ids: vec![by],
+        dateline: "JENEWA".into(),
+        signoff: "(ant/rd)".into(),
+        sources: vec![],
+        hero_media_id: None,
+        hero_caption: String::new(),
+        hero_credit: String::new(),
+        body: vec![Block::Paragraph {
+            text: "Delegasi tiba pagi ini.".into(),
+        }],
+        published_at: None,
+    }
+}
+
+#[tokio::test]
+async fn sqlite_articles_round_trip_with_revisions_and_redirects() {
+    let (store, _dir) = sqlite().await;
+    exercise(&store).await;
+}
+
+#[tokio::test]
+async fn postgres_articles_round_trip_with_revisions_and_redirects() {
+    let Some(url) = std::env::var("WARTA_TEST_POSTGRES_URL").ok() else {
+        assert!(
+            std::env::var("WARTA_TEST_REQUIRE_ALL").is_err(),
+            "WARTA_TEST_REQUIRE_ALL is set but WARTA_TEST_POSTGRES_URL is not"
+        );
+        eprintln!(
+            "SKIPPED: postgres_articles_round_trip (set WARTA_TEST_POSTGRES_URL to a fresh database)"
+        );
+        return;
+    };
+    let store = Store::open(&fresh_database(&url).await)
+        .await
+        .expect("connect to PostgreSQL");
+    store.migrate().await.unwrap();
+    exercise(&store).await;
+}
+
+async fn exercise(store: &Store) {
+    let by = writer(store).await;
+    let dup = store
+        .create_user(NewUser {
+            email: "sari@warta.example",
+            name: "Lain",
+            role: Role::Writer,
+            password: "x",
+            bio: "",
+        })
+        .await;
+    assert!(
+        matches!(dup, Err(StoreError::Conflict(_))),
+        "emails are unique case-insensitively"
+    );
+
+    let w = draft(store, by, "rusia-ukraina-berunding").await;
+    let a = store.create_article(&w, Status::Draft, by).await.unwrap();
+    assert_eq!(
+        (a.revision, a.status, a.published_at),
+        (1, Status::Draft, None)
+    );
+    assert_eq!(a.tags.len(), 1, "duplicate tags collapse");
+    assert_eq!(a.authors[0].email, "sari@warta.example");
+
+    let again = store.create_article(&w, Status::Draft, by).await;
+    assert!(
+        matches!(again, Err(StoreError::Conflict(_))),
+        "slugs are unique"
+    );
+
+    // A stale save is refused and changes nothing.
+    let mut w2 = w.clone();
+    w2.slug = "perundingan-jenewa".into();
+    let stale = store.update_article(a.id, &w2, Some(7), by).await;
+    assert!(matches!(
+        stale,
+        Err(StoreError::StaleRevision { current: 1 })
+    ));
+    assert_eq!(
+        store.article_by_id(a.id).await.unwrap().slug,
+        "rusia-ukraina-berunding"
+    );
+
+    let b = store.update_article(a.id, &w2, Some(1), by).await.unwrap();
+    assert_eq!((b.revision, b.slug.as_str()), (2, "perundingan-jenewa"));
+    assert_eq!(
+        store
+            .redirect_for("rusia-ukraina-berunding")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("perundingan-jenewa")
+    );
+    assert!(
+        store
+            .slug_taken("rusia-ukraina-berunding", None)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .slug_taken("rusia-ukraina-berunding", Some(a.id))
+            .await
+            .unwrap()
+    );
+
+    let p = store
+        .set_status(a.id, Status::Published, None)
+        .await
+        .unwrap();
+    assert_eq!(p.status, Status::Published);
+    let published = p.published_at.unwrap();
+    assert!(p.updated_at >= published);
+
+    let (rows, total) = store
+        .list_articles(&ListScope::All.filter(), 1, 10)
+        .await
+        .unwrap();
+    assert_eq!((rows.len(), total), (1, 1));
+    let tag = store
+        .term_by_name(Term::Tag, "rusia")
+        .await
+        .unwrap()
+        .unwrap();
+    let (_, by_tag) = store
+        .list_articles(&ListScope::Tag(tag.id).filter(), 1, 10)
+        .await
+        .unwrap();
+    assert_eq!(by_tag, 1);
+    let (_, none) = store
+        .list_articles(&ListScope::Between(0, published).filter(), 1, 10)
+        .await
+        .unwrap();
+    assert_eq!(none, 0, "the day range excludes later articles");
+    let f = ArticleFilter {
+        q: Some("JENEWA".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        store.list_articles(&f, 1, 10).await.unwrap().1,
+        1,
+        "headline search ignores case"
+    );
+
+    let u = store
+        .set_status(a.id, Status::Unpublished, None)
+        .await
+        .unwrap();
+    assert_eq!(u.status, Status::Unpublished);
+    assert_eq!(
+        store
+            .list_articles(&ListScope::All.filter(), 1, 10)
+            .await
+            .unwrap()
+            .1,
+        0
+    );
+
+    let token = store.create_token(by).await.unwrap();
+    assert_eq!(store.user_for_token(&token).await.unwrap().unwrap().id, by);
+    assert!(store.user_for_token("wrt_nope").await.unwrap().is_none());
+}
+
+/// A new, empty database on the server behind `admin_url`; returns its URL.
+async fn fresh_database(admin_url: &str) -> String {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let name = format!(
+        "warta_test_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    let mut conn = sqlx::AnyConnection::connect(admin_url)
+        .await
+        .expect("connect to PostgreSQL");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let (base, _) = admin_url
+        .rsplit_once('/')
+        .expect("URL with a database name");
+    format!("{base}/{name}")
+}

@@ -1,0 +1,121 @@
+//! The JSON API under `/api/v1`: bearer tokens, problem+json errors, OpenAPI from the code.
+
+pub mod articles;
+pub mod media;
+pub mod openapi;
+mod out;
+pub mod terms;
+pub mod types;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header;
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+use warta_core::{Capability, Role};
+use warta_store::UserRow;
+
+/// The caller, from `Authorization: Bearer <token>`.
+pub struct ApiUser(pub UserRow);
+
+impl ApiUser {
+    pub fn require(&self, cap: Capability, what: &str) -> Result<(), AppError> {
+        if self.0.role.can(cap) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!(
+                "your role ({}) may not {what}",
+                self.0.role.as_str()
+            )))
+        }
+    }
+
+    pub fn role(&self) -> Role {
+        self.0.role
+    }
+}
+
+impl FromRequestParts<AppState> for ApiUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let header = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let token = header
+            .strip_prefix("Bearer ")
+            .or_else(|| header.strip_prefix("bearer "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && t.len() < 200)
+            .ok_or(AppError::Unauthorized)?;
+        match app.store().user_for_token(token).await? {
+            Some(u) => Ok(ApiUser(u)),
+            None => Err(AppError::Unauthorized),
+        }
+    }
+}
+
+/// `Json` whose rejections are problem+json with a useful message.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, app: &AppState) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, app).await {
+            Ok(axum::Json(v)) => Ok(ApiJson(v)),
+            Err(JsonRejection::JsonDataError(e)) => Err(AppError::Unprocessable(e.body_text())),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::BadRequest(
+                "send the body as application/json".into(),
+            )),
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::TooLarge("the request body is too large".into()))
+            }
+            Err(e) => Err(AppError::BadRequest(e.body_text())),
+        }
+    }
+}
+
+/// `Query` whose rejections are problem+json.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequestParts<AppState> for ApiQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, app)
+            .await
+            .map(|q| ApiQuery(q.0))
+            .map_err(|e: QueryRejection| AppError::BadRequest(e.body_text()))
+    }
+}
+
+/// Path ids that are not numbers get a 404 problem, not axum's plain-text 400.
+pub struct ApiId(pub i64);
+
+impl FromRequestParts<AppState> for ApiId {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path(raw) =
+            axum::extract::Path::<String>::from_request_parts(parts, app)
+                .await
+                .map_err(|_| AppError::not_found())?;
+        raw.parse()
+            .map(ApiId)
+            .map_err(|_| AppError::NotFound(format!("no resource with id '{raw}'")))
+    }
+}

@@ -1,0 +1,91 @@
+//! Rows to API output shapes.
+
+use super::types::{ArticleOut, AuthorOut, HeroOut, MediaOut, TermOut, VariantOut};
+use crate::paths;
+use crate::state::AppState;
+use warta_core::iso8601_wib;
+use warta_store::{ArticleRow, MediaRow, TermRow};
+
+fn term(base: &str, t: &TermRow, path: fn(&str) -> String) -> TermOut {
+    TermOut {
+        id: t.id,
+        slug: t.slug.clone(),
+        name: t.name.clone(),
+        url: format!("{base}{}", path(&t.slug)),
+    }
+}
+
+pub fn rubrik_out(base: &str, t: &TermRow) -> TermOut {
+    term(base, t, paths::rubrik)
+}
+pub fn tag_out(base: &str, t: &TermRow) -> TermOut {
+    term(base, t, paths::tag)
+}
+pub fn topic_out(base: &str, t: &TermRow) -> TermOut {
+    term(base, t, paths::topic)
+}
+
+impl ArticleOut {
+    pub fn from_row(app: &AppState, a: &ArticleRow) -> ArticleOut {
+        let base = app.renderer().site().base_url.as_str();
+        ArticleOut {
+            id: a.id,
+            slug: a.slug.clone(),
+            status: a.status,
+            revision: a.revision,
+            url: format!("{base}{}", paths::article(&a.slug)),
+            headline: a.headline.clone(),
+            dek: a.dek.clone(),
+            rubrik: rubrik_out(base, &a.rubrik),
+            tags: a.tags.iter().map(|t| tag_out(base, t)).collect(),
+            topic: a.topic.as_ref().map(|t| topic_out(base, t)),
+            authors: a
+                .authors
+                .iter()
+                .map(|u| AuthorOut {
+                    id: u.id,
+                    name: u.name.clone(),
+                    slug: u.slug.clone(),
+                    url: format!("{base}{}", paths::author(&u.slug)),
+                })
+                .collect(),
+            dateline: a.dateline.clone(),
+            signoff: a.signoff.clone(),
+            sources: a.sources.clone(),
+            hero: a.hero_media_id.map(|id| HeroOut {
+                media_id: id,
+                caption: a.hero_caption.clone(),
+                credit: a.hero_credit.clone(),
+            }),
+            body: a.body.clone(),
+            published_at: a.published_at.map(iso8601_wib),
+            created_at: iso8601_wib(a.created_at),
+            updated_at: iso8601_wib(a.updated_at),
+        }
+    }
+}
+
+impl MediaOut {
+    pub fn from_row(app: &AppState, m: &MediaRow) -> MediaOut {
+        let base = app.renderer().site().base_url.as_str();
+        MediaOut {
+            id: m.id,
+            url: format!("{base}{}", paths::media(&m.original_key)),
+            mime: m.mime.clone(),
+            width: m.width,
+            height: m.height,
+            variants: m
+                .variants
+                .iter()
+                .map(|v| VariantOut {
+                    url: format!("{base}{}", paths::media(&v.key)),
+                    width: v.width,
+                    height: v.height,
+                })
+                .collect(),
+            caption: m.caption.clone(),
+            credit: m.credit.clone(),
+            alt: m.alt.clone(),
+        }
+    }
+}

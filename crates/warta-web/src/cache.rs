@@ -1,0 +1,257 @@
+//! The rendered-page cache: pages are rendered once, compressed once (gzip and brotli) and
+//! served from memory until a content change invalidates exactly the pages that show it.
+//!
+//! Every entry lists the content it depends on ([`Dep`]). Publishing, editing or unpublishing
+//! an article invalidates the entries that list that article, its rubrik, tags, topic and
+//! authors, and the site-wide lists (home, Indeks, feeds, sitemaps). A generation counter
+//! keeps a render that raced with an invalidation from storing a stale page.
+
+use bytes::Bytes;
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+
+/// What a cached page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dep {
+    Article(i64),
+    Rubrik(i64),
+    Tag(i64),
+    Topic(i64),
+    Author(i64),
+    /// Site-wide lists: home, Indeks, site feed, sitemaps.
+    Lists,
+    /// Every page (navigation changes).
+    All,
+}
+
+/// A page ready to send, in each encoding.
+#[derive(Debug)]
+pub struct Page {
+    pub content_type: &'static str,
+    pub identity: Bytes,
+    pub gzip: Bytes,
+    pub br: Bytes,
+    pub etag: String,
+    /// HTTP date of the newest content on the page.
+    pub last_modified: String,
+    pub deps: Vec<Dep>,
+}
+
+impl Page {
+    /// Compress and fingerprint a freshly rendered page.
+    pub fn build(
+        content_type: &'static str,
+        body: String,
+        last_modified_ms: i64,
+        deps: Vec<Dep>,
+    ) -> Page {
+        let identity = Bytes::from(body.into_bytes());
+        let gzip = gzip(&identity);
+        let br = brotli(&identity);
+        let etag = format!("\"{:016x}\"", fnv1a(&identity));
+        let secs = u64::try_from(last_modified_ms / 1000).unwrap_or(0);
+        let last_modified =
+            httpdate::fmt_http_date(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs));
+        Page {
+            content_type,
+            identity,
+            gzip,
+            br,
+            etag,
+            last_modified,
+            deps,
+        }
+    }
+}
+
+fn gzip(data: &[u8]) -> Bytes {
+    let mut enc = flate2::write::GzEncoder::new(
+        Vec::with_capacity(data.len() / 3),
+        flate2::Compression::new(6),
+    );
+    match enc.write_all(data).and_then(|_| enc.finish()) {
+        Ok(v) => Bytes::from(v),
+        Err(_) => Bytes::new(),
+    }
+}
+
+fn brotli(data: &[u8]) -> Bytes {
+    let mut out = Vec::with_capacity(data.len() / 3);
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 6,
+        lgwin: 20,
+        ..Default::default()
+    };
+    match brotli::BrotliCompress(&mut &data[..], &mut out, &params) {
+        Ok(_) => Bytes::from(out),
+        Err(_) => Bytes::new(),
+    }
+}
+
+/// 64-bit FNV-1a: a fast, stable fingerprint for ETags (not for security).
+fn fnv1a(data: &[u8]) -> u64 {
+    data.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+pub struct PageCache {
+    enabled: bool,
+    max_entries: usize,
+    generation: AtomicU64,
+    pages: RwLock<HashMap<String, Arc<Page>>>,
+    /// One render per key at a time: under a traffic spike a missing page is rendered once
+    /// while the other requests for it wait, instead of all hitting the database.
+    flights: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+/// Held while rendering a key; dropping it lets the waiters re-check the cache.
+pub struct Flight {
+    _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl PageCache {
+    pub fn new(enabled: bool, max_entries: usize) -> Self {
+        PageCache {
+            enabled,
+            max_entries,
+            generation: AtomicU64::new(0),
+            pages: RwLock::new(HashMap::new()),
+            flights: std::sync::Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Wait for any render of `key` in progress, then hold the right to render it.
+    pub async fn single_flight(&self, key: &str) -> Flight {
+        if !self.enabled {
+            return Flight { _guard: None };
+        }
+        let lock = match self.flights.lock() {
+            Ok(mut f) => {
+                if f.len() > 10_000 {
+                    f.retain(|_, l| Arc::strong_count(l) > 1);
+                }
+                f.entry(key.to_string()).or_default().clone()
+            }
+            Err(_) => return Flight { _guard: None },
+        };
+        Flight {
+            _guard: Some(lock.lock_owned().await),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<Arc<Page>> {
+        if !self.enabled {
+            return None;
+        }
+        self.pages.read().ok()?.get(key).cloned()
+    }
+
+    /// The generation to pass to [`PageCache::insert`]; take it before reading content.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Store a page rendered from content read at generation `seen`; dropped if anything was
+    /// invalidated since.
+    pub fn insert(&self, key: String, page: Arc<Page>, seen: u64) {
+        if !self.enabled {
+            return;
+        }
+        let Ok(mut pages) = self.pages.write() else {
+            return;
+        };
+        if self.generation.load(Ordering::Acquire) != seen {
+            return;
+        }
+        if pages.len() >= self.max_entries {
+            // Crude but bounded: forget a tenth; hot pages come back on the next request.
+            let drop: Vec<String> = pages
+                .keys()
+                .take(self.max_entries / 10 + 1)
+                .cloned()
+                .collect();
+            for k in drop {
+                pages.remove(&k);
+            }
+        }
+        pages.insert(key, page);
+    }
+
+    /// Forget every page that depends on any of `deps`.
+    pub fn invalidate(&self, deps: &[Dep]) {
+        let Ok(mut pages) = self.pages.write() else {
+            return;
+        };
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        if deps.contains(&Dep::All) {
+            pages.clear();
+            return;
+        }
+        pages.retain(|_, p| !p.deps.iter().any(|d| *d == Dep::All || deps.contains(d)));
+    }
+
+    pub fn len(&self) -> usize {
+        self.pages.read().map(|p| p.len()).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(deps: Vec<Dep>) -> Arc<Page> {
+        Arc::new(Page::build("text/html", "<p>halo</p>".repeat(50), 0, deps))
+    }
+
+    #[test]
+    fn invalidation_is_precise() {
+        let c = PageCache::new(true, 100);
+        let g = c.generation();
+        c.insert(
+            "/berita/a".into(),
+            page(vec![Dep::Article(1), Dep::Rubrik(1)]),
+            g,
+        );
+        c.insert(
+            "/berita/b".into(),
+            page(vec![Dep::Article(2), Dep::Rubrik(2)]),
+            g,
+        );
+        c.insert("/".into(), page(vec![Dep::Lists]), g);
+        c.invalidate(&[Dep::Article(1), Dep::Lists]);
+        assert!(c.get("/berita/a").is_none());
+        assert!(c.get("/").is_none());
+        assert!(c.get("/berita/b").is_some(), "unrelated pages stay cached");
+    }
+
+    #[test]
+    fn a_render_that_raced_an_invalidation_is_not_stored() {
+        let c = PageCache::new(true, 100);
+        let seen = c.generation();
+        c.invalidate(&[Dep::Article(9)]);
+        c.insert("/berita/x".into(), page(vec![Dep::Article(9)]), seen);
+        assert!(c.get("/berita/x").is_none());
+    }
+
+    #[test]
+    fn pages_are_compressed_and_fingerprinted() {
+        let p = page(vec![]);
+        assert!(p.gzip.len() < p.identity.len() && p.br.len() < p.identity.len());
+        assert_eq!(&p.gzip[..2], &[0x1f, 0x8b]);
+        assert_eq!(
+            p.etag,
+            Page::build("text/html", "<p>halo</p>".repeat(50), 0, vec![]).etag
+        );
+        assert_eq!(p.last_modified, "Thu, 01 Jan 1970 00:00:00 GMT");
+    }
+
+    #[test]
+    fn disabled_cache_stores_nothing() {
+        let c = PageCache::new(false, 10);
+        c.insert("/".into(), page(vec![]), c.generation());
+        assert!(c.get("/").is_none());
+    }
+}

@@ -1,0 +1,318 @@
+//! Turning API input into a checked [`ArticleWrite`]: parse every field with warta-core,
+//! resolve names to rubriks, tags, topics and users, check referenced media and articles.
+//! Nothing is written until everything is valid.
+
+use crate::api::types::{ArticlePatch, AuthorRef, HeroInput, NewArticle};
+use crate::error::AppError;
+use jiff::Timestamp;
+use warta_core::{
+    Block, Capability, Dateline, Headline, Name, SignOff, Slug, Source, ValidationError, bounded,
+};
+use warta_store::{ArticleRow, ArticleWrite, Store, Term, UserRow};
+
+/// The editable fields after merging a PATCH over the stored article (or a POST over nothing).
+struct Fields {
+    headline: String,
+    dek: String,
+    rubrik: String,
+    tags: Vec<String>,
+    topic: Option<String>,
+    dateline: String,
+    signoff: String,
+    sources: Vec<Source>,
+    hero: Option<HeroInput>,
+    body: Vec<serde_json::Value>,
+    authors: Option<Vec<AuthorRef>>,
+    slug: Option<String>,
+    published_at: Option<String>,
+}
+
+pub async fn write_for_new(
+    store: &Store,
+    user: &UserRow,
+    input: NewArticle,
+) -> Result<ArticleWrite, AppError> {
+    let f = Fields {
+        headline: input.headline,
+        dek: input.dek,
+        rubrik: input.rubrik,
+        tags: input.tags,
+        topic: input.topic,
+        dateline: input.dateline,
+        signoff: input.signoff,
+        sources: input.sources,
+        hero: input.hero,
+        body: input.body,
+        authors: input.authors,
+        slug: input.slug,
+        published_at: input.published_at,
+    };
+    resolve(store, user, f, None).await
+}
+
+pub async fn write_for_patch(
+    store: &Store,
+    user: &UserRow,
+    current: &ArticleRow,
+    p: ArticlePatch,
+) -> Result<ArticleWrite, AppError> {
+    let body = match p.body {
+        Some(b) => b,
+        None => current
+            .body
+            .iter()
+            .map(serde_json::to_value)
+            .collect::<Result<_, _>>()
+            .map_err(|e| AppError::Internal(e.to_string()))?,
+    };
+    let f = Fields {
+        headline: p.headline.unwrap_or_else(|| current.headline.clone()),
+        dek: p.dek.unwrap_or_else(|| current.dek.clone()),
+        rubrik: p.rubrik.unwrap_or_else(|| current.rubrik.name.clone()),
+        tags: p
+            .tags
+            .unwrap_or_else(|| current.tags.iter().map(|t| t.name.clone()).collect()),
+        topic: p
+            .topic
+            .unwrap_or_else(|| current.topic.as_ref().map(|t| t.name.clone())),
+        dateline: p.dateline.unwrap_or_else(|| current.dateline.clone()),
+        signoff: p.signoff.unwrap_or_else(|| current.signoff.clone()),
+        sources: p.sources.unwrap_or_else(|| current.sources.clone()),
+        hero: p.hero.unwrap_or_else(|| {
+            current.hero_media_id.map(|id| HeroInput {
+                media_id: id,
+                caption: current.hero_caption.clone(),
+                credit: current.hero_credit.clone(),
+            })
+        }),
+        body,
+        authors: Some(p.authors.unwrap_or_else(|| {
+            current
+                .authors
+                .iter()
+                .map(|a| AuthorRef::Id(a.id))
+                .collect()
+        })),
+        slug: Some(p.slug.unwrap_or_else(|| current.slug.clone())),
+        published_at: p.published_at,
+    };
+    resolve(store, user, f, Some(current.id)).await
+}
+
+/// Parse an ISO 8601 time with offset (`2022-03-01T14:05:00+07:00`) to epoch ms.
+pub fn parse_time(field: &str, s: &str) -> Result<i64, ValidationError> {
+    s.trim()
+        .parse::<Timestamp>()
+        .map(|t| t.as_millisecond())
+        .map_err(|_| {
+            ValidationError::new(
+                field,
+                "must be an ISO 8601 time with offset, e.g. 2022-03-01T14:05:00+07:00",
+            )
+        })
+}
+
+async fn resolve(
+    store: &Store,
+    user: &UserRow,
+    f: Fields,
+    id: Option<i64>,
+) -> Result<ArticleWrite, AppError> {
+    let headline = Headline::parse(&f.headline)?;
+    let dek = bounded("dek", &warta_core::strip_tags(&f.dek), 0, 600)?;
+    let dateline = Dateline::parse(&f.dateline)?;
+    let signoff = SignOff::parse(&f.signoff)?;
+    let sources = f
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Source::parse(s).map_err(|e| e.within(&format!("sources/{i}"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let body = Block::parse_body(&f.body)?;
+    let published_at = f
+        .published_at
+        .as_deref()
+        .map(|s| parse_time("published_at", s))
+        .transpose()?;
+    let slug = match f.slug.as_deref() {
+        Some(s) => Slug::parse(s)?,
+        None => Slug::from_title(headline.as_str()).ok_or_else(|| {
+            ValidationError::new("slug", "the headline gives no usable slug; give one")
+        })?,
+    };
+    let slug = unique_slug(store, slug, id, f.slug.is_some()).await?;
+
+    let rubrik_name = Name::parse(&f.rubrik).map_err(|e| e.within("rubrik"))?;
+    let rubrik = match store
+        .term_by_name(Term::Rubrik, rubrik_name.as_str())
+        .await?
+    {
+        Some(r) => r,
+        None if user.role.can(Capability::ManageTaxonomy) => {
+            store
+                .ensure_term(Term::Rubrik, rubrik_name.as_str(), "")
+                .await?
+        }
+        None => {
+            return Err(ValidationError::new(
+                "rubrik",
+                format!(
+                    "unknown rubrik '{}'; an editor can create it",
+                    rubrik_name.as_str()
+                ),
+            )
+            .into());
+        }
+    };
+    if f.tags.len() > 30 {
+        return Err(ValidationError::new("tags", "at most 30 tags").into());
+    }
+    let mut tag_ids = Vec::with_capacity(f.tags.len());
+    for (i, t) in f.tags.iter().enumerate() {
+        let name = Name::parse(t).map_err(|e| e.within(&format!("tags/{i}")))?;
+        if Slug::from_title(name.as_str()).is_none() {
+            return Err(ValidationError::new(
+                format!("tags/{i}"),
+                "needs at least one letter or digit",
+            )
+            .into());
+        }
+        tag_ids.push(store.ensure_term(Term::Tag, name.as_str(), "").await?.id);
+    }
+    let topic_id = match f.topic.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => {
+            let name = Name::parse(t).map_err(|e| e.within("topic"))?;
+            if Slug::from_title(name.as_str()).is_none() {
+                return Err(
+                    ValidationError::new("topic", "needs at least one letter or digit").into(),
+                );
+            }
+            Some(store.ensure_term(Term::Topic, name.as_str(), "").await?.id)
+        }
+        None => None,
+    };
+    let author_ids = match f.authors {
+        None => vec![user.id],
+        Some(list) if list.is_empty() => {
+            return Err(ValidationError::new("authors", "at least one author").into());
+        }
+        Some(list) => resolve_authors(store, &list).await?,
+    };
+    let (hero_media_id, hero_caption, hero_credit) = match f.hero {
+        Some(h) => {
+            if store.media_by_id(h.media_id).await?.is_none() {
+                return Err(ValidationError::new(
+                    "hero/media_id",
+                    format!("no media with id {}", h.media_id),
+                )
+                .into());
+            }
+            let caption = bounded(
+                "hero/caption",
+                &warta_core::strip_tags(&h.caption),
+                0,
+                1_000,
+            )?;
+            let credit = bounded("hero/credit", &warta_core::strip_tags(&h.credit), 0, 200)?;
+            (Some(h.media_id), caption, credit)
+        }
+        None => (None, String::new(), String::new()),
+    };
+    check_references(store, &body, id).await?;
+    Ok(ArticleWrite {
+        slug: slug.to_string(),
+        headline: headline.as_str().to_string(),
+        dek,
+        rubrik_id: rubrik.id,
+        topic_id,
+        tag_ids,
+        author_ids,
+        dateline: dateline.as_str().to_string(),
+        signoff: signoff.as_str().to_string(),
+        sources,
+        hero_media_id,
+        hero_caption,
+        hero_credit,
+        body,
+        published_at,
+    })
+}
+
+/// A slug the caller chose must be free (409 otherwise); a derived one gets a suffix.
+async fn unique_slug(
+    store: &Store,
+    slug: Slug,
+    id: Option<i64>,
+    chosen: bool,
+) -> Result<Slug, AppError> {
+    if !store.slug_taken(slug.as_str(), id).await? {
+        return Ok(slug);
+    }
+    if chosen {
+        return Err(AppError::Conflict(format!(
+            "the slug '{slug}' is used by another article"
+        )));
+    }
+    for n in 2..100 {
+        let candidate = slug.with_suffix(n);
+        if !store.slug_taken(candidate.as_str(), id).await? {
+            return Ok(candidate);
+        }
+    }
+    Err(AppError::Conflict(format!("no free slug near '{slug}'")))
+}
+
+async fn resolve_authors(store: &Store, list: &[AuthorRef]) -> Result<Vec<i64>, AppError> {
+    let mut ids = Vec::with_capacity(list.len());
+    for (i, a) in list.iter().enumerate() {
+        let found = match a {
+            AuthorRef::Id(id) => match store.user_by_id(*id).await {
+                Ok(u) => Some(u),
+                Err(warta_store::StoreError::NotFound) => None,
+                Err(e) => return Err(e.into()),
+            },
+            AuthorRef::Email(e) => store.user_by_email(e).await?,
+        };
+        let u =
+            found.ok_or_else(|| ValidationError::new(format!("authors/{i}"), "no such user"))?;
+        ids.push(u.id);
+    }
+    Ok(ids)
+}
+
+/// Image blocks must name existing media; "Baca juga" blocks existing other articles.
+async fn check_references(store: &Store, body: &[Block], id: Option<i64>) -> Result<(), AppError> {
+    for (i, b) in body.iter().enumerate() {
+        match b {
+            Block::Image { media_id, .. } if store.media_by_id(*media_id).await?.is_none() => {
+                return Err(ValidationError::new(
+                    format!("body/{i}/media_id"),
+                    format!("no media with id {media_id}"),
+                )
+                .into());
+            }
+            Block::Related { article_id } => {
+                if Some(*article_id) == id {
+                    return Err(ValidationError::new(
+                        format!("body/{i}/article_id"),
+                        "an article cannot link to itself",
+                    )
+                    .into());
+                }
+                match store.article_by_id(*article_id).await {
+                    Ok(_) => {}
+                    Err(warta_store::StoreError::NotFound) => {
+                        return Err(ValidationError::new(
+                            format!("body/{i}/article_id"),
+                            format!("no article with id {article_id}"),
+                        )
+                        .into());
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,33 @@
+//! Warta's HTTP layer: the reader site, the JSON API, the page cache and the one [`AppError`].
+//!
+//! Error policy: library errors are typed in their crates and become one [`AppError`] here;
+//! API routes answer problem+json, reader pages an HTML error page; bad input is never a 500.
+
+mod api;
+mod cache;
+mod content;
+mod error;
+mod ingest;
+mod paths;
+mod public;
+mod respond;
+mod router;
+mod state;
+mod views;
+
+pub use api::openapi::ApiDoc;
+pub use error::AppError;
+pub use ingest::{ImageMeta, ingest_image};
+pub use router::router;
+pub use state::{AppState, WebConfig};
+
+/// Run the server until `shutdown` resolves, then finish in-flight requests.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(app))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

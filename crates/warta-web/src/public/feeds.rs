@@ -1,0 +1,142 @@
+//! RSS 2.0 for the site and for each rubrik, tag and topic.
+
+use super::{RSS, Rendered, cached};
+use crate::cache::Dep;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::{paths, views};
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use warta_render::{FeedItem, FeedView};
+use warta_store::{ListScope, Term};
+
+const ITEMS: u32 = 30;
+
+struct Channel {
+    title: String,
+    description: String,
+    link: String,
+    scope: ListScope,
+    dep: Dep,
+}
+
+async fn render(app: &AppState, c: Channel) -> Result<Rendered, AppError> {
+    let (rows, _) = app
+        .store()
+        .list_articles(&c.scope.filter(), 1, ITEMS)
+        .await?;
+    let teasers = views::teasers(app.store(), &rows).await?;
+    let mut items = Vec::with_capacity(rows.len());
+    let mut deps = vec![c.dep, Dep::Lists];
+    for (row, teaser) in rows.iter().zip(teasers) {
+        let a = app.store().article_by_id(row.id).await?;
+        deps.push(Dep::Article(row.id));
+        items.push(FeedItem {
+            url: teaser.url,
+            headline: teaser.headline,
+            dek: teaser.dek,
+            published_at: teaser.published_at,
+            updated_at: row.updated_at,
+            authors: a.authors.iter().map(|u| u.name.clone()).collect(),
+            rubrik: row.rubrik_name.clone(),
+            image: teaser.image,
+        });
+    }
+    let last_modified = rows.iter().map(|r| r.updated_at).max().unwrap_or(0);
+    let self_url = format!("{}/rss.xml", c.link.trim_end_matches('/'));
+    let feed = FeedView {
+        title: c.title,
+        description: c.description,
+        link: c.link,
+        self_url,
+        items,
+    };
+    Ok(Rendered {
+        body: app.renderer().rss(&feed)?,
+        content_type: RSS,
+        last_modified,
+        deps,
+    })
+}
+
+async fn serve(app: AppState, headers: HeaderMap, c: Result<Channel, AppError>) -> Response {
+    match c {
+        Ok(c) => {
+            let key = format!("{}/rss.xml", c.link.trim_end_matches('/'));
+            cached(&app, &headers, key, || render(&app, c)).await
+        }
+        Err(e) => super::error_response(&app, e).await,
+    }
+}
+
+pub async fn site_feed(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    let site = app.renderer().site();
+    let c = Channel {
+        title: site.name.clone(),
+        description: site.tagline.clone(),
+        link: "/".into(),
+        scope: ListScope::All,
+        dep: Dep::Lists,
+    };
+    serve(app, headers, Ok(c)).await
+}
+
+async fn term_channel(app: &AppState, kind: Term, slug: &str) -> Result<Channel, AppError> {
+    let t = app
+        .store()
+        .term_by_slug(kind, slug)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let site = &app.renderer().site().name;
+    Ok(match kind {
+        Term::Rubrik => Channel {
+            title: format!("{} - Rubrik {}", site, t.name),
+            description: format!("Berita terbaru rubrik {}", t.name),
+            link: paths::rubrik(&t.slug),
+            scope: ListScope::Rubrik(t.id),
+            dep: Dep::Rubrik(t.id),
+        },
+        Term::Tag => Channel {
+            title: format!("{} - Tag {}", site, t.name),
+            description: format!("Berita dengan tag {}", t.name),
+            link: paths::tag(&t.slug),
+            scope: ListScope::Tag(t.id),
+            dep: Dep::Tag(t.id),
+        },
+        Term::Topic => Channel {
+            title: format!("{} - {}", site, t.name),
+            description: format!("Perkembangan terbaru: {}", t.name),
+            link: paths::topic(&t.slug),
+            scope: ListScope::Topic(t.id),
+            dep: Dep::Topic(t.id),
+        },
+    })
+}
+
+pub async fn rubrik_feed(
+    State(app): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let c = term_channel(&app, Term::Rubrik, &slug).await;
+    serve(app, headers, c).await
+}
+
+pub async fn tag_feed(
+    State(app): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let c = term_channel(&app, Term::Tag, &slug).await;
+    serve(app, headers, c).await
+}
+
+pub async fn topic_feed(
+    State(app): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let c = term_channel(&app, Term::Topic, &slug).await;
+    serve(app, headers, c).await
+}

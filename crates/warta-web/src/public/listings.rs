@@ -1,0 +1,256 @@
+//! Home, rubrik, tag, topic, author and Indeks pages.
+
+use super::{HTML, PageQuery, Rendered, cached, page_context, paged_key};
+use crate::cache::Dep;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::{paths, views};
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use jiff::civil::Date;
+use warta_render::{ListingKind, ListingView};
+use warta_store::{ListScope, Term, TermRow};
+
+const PER_PAGE: u32 = 20;
+
+/// What a listing shows, before paging.
+struct Listing {
+    kind: ListingKind,
+    title: String,
+    description: String,
+    path: String,
+    feed: Option<String>,
+    scope: ListScope,
+    dep: Dep,
+    date: Option<String>,
+}
+
+async fn render_listing(app: &AppState, l: Listing, page: u32) -> Result<Rendered, AppError> {
+    let (rows, total) = app
+        .store()
+        .list_articles(&l.scope.filter(), page, PER_PAGE)
+        .await?;
+    let pages = u64::try_from(total)
+        .unwrap_or(0)
+        .div_ceil(u64::from(PER_PAGE));
+    let total_pages = u32::try_from(pages).unwrap_or(u32::MAX).max(1);
+    if page > total_pages {
+        return Err(AppError::not_found());
+    }
+    let last_modified = rows.iter().map(|r| r.updated_at).max().unwrap_or(0);
+    let mut deps = vec![l.dep, Dep::Lists];
+    deps.extend(rows.iter().map(|r| Dep::Article(r.id)));
+    let items = views::teasers(app.store(), &rows).await?;
+    let link = |p: u32| paged_key(&l.path, p);
+    let view = ListingView {
+        kind: l.kind,
+        title: l.title,
+        description: l.description,
+        url: link(page),
+        feed_url: l.feed,
+        items,
+        page,
+        total_pages,
+        prev_url: (page > 1).then(|| link(page - 1)),
+        next_url: (page < total_pages).then(|| link(page + 1)),
+        date: l.date,
+    };
+    let ctx = page_context(app).await?;
+    let body = app.renderer().listing_page(&ctx, &view)?;
+    Ok(Rendered {
+        body,
+        content_type: HTML,
+        last_modified,
+        deps,
+    })
+}
+
+async fn serve(
+    app: AppState,
+    headers: HeaderMap,
+    q: PageQuery,
+    l: Result<Listing, AppError>,
+) -> Response {
+    let listing = match (l, q.page()) {
+        (Ok(l), Ok(page)) => Ok((l, page)),
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    match listing {
+        Ok((l, page)) => {
+            // "/indeks" shows today: key it by the day so midnight starts a new page.
+            let key = match &l.date {
+                Some(d) => format!("{} {d}", paged_key(&l.path, page)),
+                None => paged_key(&l.path, page),
+            };
+            cached(&app, &headers, key, || render_listing(&app, l, page)).await
+        }
+        Err(e) => super::error_response(&app, e).await,
+    }
+}
+
+pub async fn home(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<PageQuery>,
+) -> Response {
+    let site = app.renderer().site();
+    let l = Listing {
+        kind: ListingKind::Home,
+        title: site.name.clone(),
+        description: site.tagline.clone(),
+        path: "/".into(),
+        feed: Some("/rss.xml".into()),
+        scope: ListScope::All,
+        dep: Dep::Lists,
+        date: None,
+    };
+    serve(app, headers, q, Ok(l)).await
+}
+
+async fn term(app: &AppState, kind: Term, slug: &str) -> Result<TermRow, AppError> {
+    app.store()
+        .term_by_slug(kind, slug)
+        .await?
+        .ok_or_else(AppError::not_found)
+}
+
+pub async fn rubrik(
+    State(app): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Query(q): Query<PageQuery>,
+) -> Response {
+    let l = term(&app, Term::Rubrik, &slug).await.map(|t| Listing {
+        kind: ListingKind::Rubrik,
+        title: format!("Rubrik {}", t.name),
+        description: if t.description.is_empty() {
+            format!("Berita terbaru rubrik {}", t.name)
+        } else {
+            t.description.clone()
+        },
+        path: paths::rubrik(&t.slug),
+        feed: Some(format!("{}/rss.xml", paths::rubrik(&t.slug))),
+        scope: ListScope::Rubrik(t.id),
+        dep: Dep::Rubrik(t.id),
+        date: None,
+    });
+    serve(app, headers, q, l).await
+}
+
+pub async fn tag(
+    State(app): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Query(q): Query<PageQuery>,
+) -> Response {
+    let l = term(&app, Term::Tag, &slug).await.map(|t| Listing {
+        kind: ListingKind::Tag,
+        title: format!("Tag: {}", t.name),
+        description: format!("Kumpulan berita dengan tag {}", t.name),
+        path: paths::tag(&t.slug),
+        feed: Some(format!("{}/rss.xml", paths::tag(&t.slug))),
+        scope: ListScope::Tag(t.id),
+        dep: Dep::Tag(t.id),
+        date: None,
+    });
+    serve(app, headers, q, l).await
+}
+
+pub async fn topic(
+    State(app): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Query(q): Query<PageQuery>,
+) -> Response {
+    let l = term(&app, Term::Topic, &slug).await.map(|t| Listing {
+        kind: ListingKind::Topic,
+        title: t.name.clone(),
+        description: if t.description.is_empty() {
+            format!("Perkembangan terbaru: {}", t.name)
+        } else {
+            t.description.clone()
+        },
+        path: paths::topic(&t.slug),
+        feed: Some(format!("{}/rss.xml", paths::topic(&t.slug))),
+        scope: ListScope::Topic(t.id),
+        dep: Dep::Topic(t.id),
+        date: None,
+    });
+    serve(app, headers, q, l).await
+}
+
+pub async fn author(
+    State(app): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Query(q): Query<PageQuery>,
+) -> Response {
+    let l = match app.store().user_by_slug(&slug).await {
+        Ok(Some(u)) => Ok(Listing {
+            kind: ListingKind::Author,
+            title: u.name.clone(),
+            description: if u.bio.is_empty() {
+                format!("Berita karya {}", u.name)
+            } else {
+                u.bio.clone()
+            },
+            path: paths::author(&u.slug),
+            feed: None,
+            scope: ListScope::Author(u.id),
+            dep: Dep::Author(u.id),
+            date: None,
+        }),
+        Ok(None) => Err(AppError::not_found()),
+        Err(e) => Err(e.into()),
+    };
+    serve(app, headers, q, l).await
+}
+
+/// Indeks: every article published on one day (WIB), today by default.
+pub async fn indeks(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<PageQuery>,
+) -> Response {
+    let l = indeks_listing(q.tanggal.as_deref());
+    serve(app, headers, q, l).await
+}
+
+fn indeks_listing(tanggal: Option<&str>) -> Result<Listing, AppError> {
+    let now = warta_store::now_ms();
+    let date = match tanggal.map(str::trim).filter(|s| !s.is_empty()) {
+        None => warta_core::wib_date(now),
+        Some(s) => s
+            .parse::<Date>()
+            .map_err(|_| AppError::BadRequest("tanggal must be a date like 2026-03-01".into()))?,
+    };
+    let tz = warta_core::jakarta();
+    let start = date
+        .to_zoned_datetime(tz.clone())
+        .map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let end = date
+        .tomorrow()
+        .and_then(|d| d.to_zoned_datetime(tz))
+        .map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let day = date.to_string();
+    let label = warta_core::format_long_wib(start.timestamp().as_millisecond());
+    let label = label.split(' ').take(4).collect::<Vec<_>>().join(" ");
+    Ok(Listing {
+        kind: ListingKind::Indeks,
+        title: format!("Indeks Berita {label}"),
+        description: format!("Semua berita yang terbit pada {label}"),
+        path: if tanggal.is_some() {
+            format!("/indeks?tanggal={day}")
+        } else {
+            "/indeks".into()
+        },
+        feed: None,
+        scope: ListScope::Between(
+            start.timestamp().as_millisecond(),
+            end.timestamp().as_millisecond(),
+        ),
+        dep: Dep::Lists,
+        date: Some(day),
+    })
+}

@@ -1,0 +1,166 @@
+//! Reader-facing routes: pages, feeds, sitemaps, media and static files. Every page goes
+//! through [`cached`], which serves from the page cache or renders, stores and serves.
+
+mod article;
+mod feeds;
+mod files;
+mod listings;
+mod sitemaps;
+
+pub use article::article;
+pub use feeds::{rubrik_feed, site_feed, tag_feed, topic_feed};
+pub use files::{
+    healthz, logo, media, news_sitemap, readyz, robots, root_file, sitemap_index, stylesheet,
+};
+pub use listings::{author, home, indeks, rubrik, tag, topic};
+
+use crate::cache::{Dep, Page};
+use crate::error::AppError;
+use crate::respond::{PAGE_CACHE_CONTROL, send_page};
+use crate::state::AppState;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use std::future::Future;
+use std::sync::Arc;
+use warta_render::{Link, PageContext};
+use warta_store::Term;
+
+pub const HTML: &str = "text/html; charset=utf-8";
+pub const XML: &str = "application/xml; charset=utf-8";
+pub const RSS: &str = "application/rss+xml; charset=utf-8";
+
+/// A freshly rendered page with what it shows.
+pub struct Rendered {
+    pub body: String,
+    pub content_type: &'static str,
+    /// Newest content time on the page (ms), for Last-Modified.
+    pub last_modified: i64,
+    pub deps: Vec<Dep>,
+}
+
+/// Serve `key` from the cache, or render it with `render`, cache it and serve it.
+pub async fn cached<F, Fut>(app: &AppState, headers: &HeaderMap, key: String, render: F) -> Response
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = Result<Rendered, AppError>>,
+{
+    if let Some(page) = app.0.pages.get(&key) {
+        return send_page(&page, headers, PAGE_CACHE_CONTROL);
+    }
+    let _flight = app.0.pages.single_flight(&key).await;
+    if let Some(page) = app.0.pages.get(&key) {
+        return send_page(&page, headers, PAGE_CACHE_CONTROL);
+    }
+    let seen = app.0.pages.generation();
+    match render().await {
+        Ok(r) => {
+            let page = Arc::new(Page::build(r.content_type, r.body, r.last_modified, r.deps));
+            app.0.pages.insert(key, page.clone(), seen);
+            send_page(&page, headers, PAGE_CACHE_CONTROL)
+        }
+        Err(e) => error_response(app, e).await,
+    }
+}
+
+/// Navigation for every page: the rubriks in menu order.
+pub async fn page_context(app: &AppState) -> Result<PageContext, AppError> {
+    let nav = app
+        .store()
+        .list_terms(Term::Rubrik)
+        .await?
+        .into_iter()
+        .map(|r| Link {
+            url: crate::paths::rubrik(&r.slug),
+            title: r.name,
+        })
+        .collect();
+    Ok(PageContext { nav })
+}
+
+/// An HTML error page for readers (redirects stay redirects).
+pub async fn error_response(app: &AppState, e: AppError) -> Response {
+    let status = e.status();
+    if let AppError::Moved(to) = &e {
+        return (
+            status,
+            [
+                (header::LOCATION, to.clone()),
+                (header::CACHE_CONTROL, "public, max-age=3600".into()),
+            ],
+        )
+            .into_response();
+    }
+    if status.is_server_error() {
+        tracing::error!(error = %e, "page failed");
+    }
+    let (title, message) = match status {
+        StatusCode::NOT_FOUND => (
+            "Halaman tidak ditemukan",
+            "Halaman yang Anda cari tidak ada atau sudah dipindahkan.",
+        ),
+        StatusCode::GONE => (
+            "Berita ini sudah tidak tersedia",
+            "Berita ini telah ditarik oleh redaksi.",
+        ),
+        StatusCode::BAD_REQUEST => (
+            "Permintaan tidak valid",
+            "Alamat atau parameter halaman tidak valid.",
+        ),
+        _ => (
+            "Terjadi gangguan",
+            "Maaf, terjadi gangguan di sisi kami. Silakan coba lagi sebentar lagi.",
+        ),
+    };
+    let ctx = page_context(app).await.unwrap_or_default();
+    let html = app
+        .renderer()
+        .error_page(&ctx, status.as_u16(), title, message)
+        .unwrap_or_else(|_| {
+            format!(
+                "<!doctype html><html lang=\"id\"><title>{}</title><h1>{}</h1></html>",
+                status.as_u16(),
+                title
+            )
+        });
+    let mut res = (status, html).into_response();
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(HTML));
+    let cc = if status == StatusCode::GONE {
+        "public, max-age=300"
+    } else {
+        "no-store"
+    };
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cc));
+    res
+}
+
+/// `?page=N`, 1-based; anything else is page 1 (a bad value is a 400 page).
+#[derive(Debug, serde::Deserialize, Default)]
+pub struct PageQuery {
+    pub page: Option<String>,
+    pub tanggal: Option<String>,
+}
+
+impl PageQuery {
+    pub fn page(&self) -> Result<u32, AppError> {
+        match self.page.as_deref() {
+            None | Some("") => Ok(1),
+            Some(p) => p
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=10_000).contains(n))
+                .ok_or_else(|| AppError::BadRequest("page must be a number from 1".into())),
+        }
+    }
+}
+
+/// The cache key of a paged URL: the path plus `?page=N` beyond the first.
+pub fn paged_key(path: &str, page: u32) -> String {
+    let sep = if path.contains('?') { '&' } else { '?' };
+    if page > 1 {
+        format!("{path}{sep}page={page}")
+    } else {
+        path.to_string()
+    }
+}

@@ -1,0 +1,103 @@
+//! Every route in one place.
+
+use crate::state::AppState;
+use crate::{api, public};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+
+pub fn router(app: AppState) -> Router {
+    let upload_limit = app.0.config.media_limits.max_bytes + 64 * 1024;
+    let api = Router::new()
+        .route(
+            "/articles",
+            post(api::articles::create).get(api::articles::list),
+        )
+        .route(
+            "/articles/{id}",
+            get(api::articles::get).patch(api::articles::patch),
+        )
+        .route("/articles/{id}/publish", post(api::articles::publish))
+        .route("/articles/{id}/unpublish", post(api::articles::unpublish))
+        .route(
+            "/media",
+            post(api::media::upload).layer(DefaultBodyLimit::max(upload_limit)),
+        )
+        .route("/media/{id}", get(api::media::get))
+        .route("/rubriks", get(api::terms::rubriks))
+        .route("/tags", get(api::terms::tags))
+        .route("/topics", get(api::terms::topics))
+        .route("/openapi.json", get(api::openapi::document))
+        .fallback(api_not_found);
+
+    Router::new()
+        .route("/", get(public::home))
+        .route("/berita/{slug}", get(public::article))
+        .route("/rubrik/{slug}", get(public::rubrik))
+        .route("/rubrik/{slug}/rss.xml", get(public::rubrik_feed))
+        .route("/tag/{slug}", get(public::tag))
+        .route("/tag/{slug}/rss.xml", get(public::tag_feed))
+        .route("/topik/{slug}", get(public::topic))
+        .route("/topik/{slug}/rss.xml", get(public::topic_feed))
+        .route("/penulis/{slug}", get(public::author))
+        .route("/indeks", get(public::indeks))
+        .route("/rss.xml", get(public::site_feed))
+        .route("/sitemap.xml", get(public::sitemap_index))
+        .route("/sitemap-news.xml", get(public::news_sitemap))
+        .route("/robots.txt", get(public::robots))
+        .route("/static/style.css", get(public::stylesheet))
+        .route("/static/logo.png", get(public::logo))
+        .route("/media/{*key}", get(public::media))
+        .route("/healthz", get(public::healthz))
+        .route("/readyz", get(public::readyz))
+        .route("/{file}", get(public::root_file))
+        .nest("/api/v1", api)
+        .fallback(page_not_found)
+        .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
+        .layer(middleware::from_fn(security_headers))
+        .layer(CatchPanicLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(app)
+}
+
+async fn api_not_found() -> Response {
+    crate::error::AppError::NotFound("no such API route".into()).into_response()
+}
+
+async fn page_not_found(State(app): State<AppState>) -> Response {
+    public::error_response(&app, crate::error::AppError::not_found()).await
+}
+
+/// Headers every response carries. Reader pages run no script; embeds come only from the
+/// privacy-enhanced YouTube host.
+async fn security_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        "referrer-policy",
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    h.insert("x-frame-options", HeaderValue::from_static("SAMEORIGIN"));
+    let is_html = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/html"));
+    if is_html {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-src https://www.youtube-nocookie.com; frame-ancestors 'self'; base-uri 'self'; form-action 'self'",
+            ),
+        );
+    }
+    res
+}

@@ -1,0 +1,224 @@
+//! Building render views from store rows: media resolved to responsive images, "Baca juga"
+//! targets resolved to their current headline and URL.
+
+use crate::cache::Dep;
+use crate::error::AppError;
+use crate::paths;
+use std::collections::HashMap;
+use warta_core::{Block, Embed};
+use warta_render::{ArticleView, BlockView, ImageView, Link, PersonView, TeaserView, Variant};
+use warta_store::{ArticleRow, MediaRow, Store, TeaserRow};
+
+pub fn image_view(m: &MediaRow, caption: &str, credit: &str) -> ImageView {
+    let variants: Vec<Variant> = m
+        .variants
+        .iter()
+        .map(|v| Variant {
+            url: paths::media(&v.key),
+            width: v.width,
+            height: v.height,
+        })
+        .collect();
+    let (src, width, height) = match variants.last() {
+        Some(v) => (v.url.clone(), v.width, v.height),
+        None => (paths::media(&m.original_key), m.width, m.height),
+    };
+    let caption = if caption.is_empty() {
+        m.caption.clone()
+    } else {
+        caption.to_string()
+    };
+    let alt = if m.alt.is_empty() {
+        caption.clone()
+    } else {
+        m.alt.clone()
+    };
+    ImageView {
+        src,
+        width,
+        height,
+        variants,
+        alt,
+        caption,
+        credit: if credit.is_empty() {
+            m.credit.clone()
+        } else {
+            credit.to_string()
+        },
+    }
+}
+
+/// Media rows by id for a set of ids.
+async fn media_map(store: &Store, ids: Vec<i64>) -> Result<HashMap<i64, MediaRow>, AppError> {
+    Ok(store
+        .media_by_ids(&ids)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect())
+}
+
+pub fn rubrik_link(t: &TeaserRow) -> Link {
+    Link {
+        title: t.rubrik_name.clone(),
+        url: paths::rubrik(&t.rubrik_slug),
+    }
+}
+
+/// Teasers for a list of rows, with their hero images.
+pub async fn teasers(store: &Store, rows: &[TeaserRow]) -> Result<Vec<TeaserView>, AppError> {
+    let media = media_map(store, rows.iter().filter_map(|r| r.hero_media_id).collect()).await?;
+    Ok(rows
+        .iter()
+        .map(|r| TeaserView {
+            url: paths::article(&r.slug),
+            headline: r.headline.clone(),
+            dek: r.dek.clone(),
+            rubrik: rubrik_link(r),
+            published_at: r.published_at.unwrap_or(r.updated_at),
+            image: r
+                .hero_media_id
+                .and_then(|id| media.get(&id))
+                .map(|m| image_view(m, "", "")),
+        })
+        .collect())
+}
+
+/// The article page view and the content it depends on (for cache invalidation).
+pub async fn article_view(
+    store: &Store,
+    a: &ArticleRow,
+) -> Result<(ArticleView, Vec<Dep>), AppError> {
+    let mut deps = vec![Dep::Article(a.id), Dep::Rubrik(a.rubrik.id)];
+    deps.extend(a.tags.iter().map(|t| Dep::Tag(t.id)));
+    deps.extend(a.topic.iter().map(|t| Dep::Topic(t.id)));
+    deps.extend(a.authors.iter().map(|u| Dep::Author(u.id)));
+
+    let mut media_ids: Vec<i64> = a.hero_media_id.into_iter().collect();
+    let mut related_ids = Vec::new();
+    for b in &a.body {
+        match b {
+            Block::Image { media_id, .. } => media_ids.push(*media_id),
+            Block::Related { article_id } => related_ids.push(*article_id),
+            _ => {}
+        }
+    }
+    let media = media_map(store, media_ids).await?;
+    let targets: HashMap<i64, TeaserRow> = store
+        .published_teasers(&related_ids)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t))
+        .collect();
+    deps.extend(related_ids.iter().map(|id| Dep::Article(*id)));
+
+    let body = a
+        .body
+        .iter()
+        .filter_map(|b| block_view(b, &media, &targets))
+        .collect();
+    let related_rows = store.related_teasers(a, 4).await?;
+    deps.extend(related_rows.iter().map(|t| Dep::Article(t.id)));
+    let related = teasers(store, &related_rows).await?;
+    let word_count = a
+        .body
+        .iter()
+        .map(|b| b.plain_text().split_whitespace().count())
+        .sum();
+
+    let view = ArticleView {
+        id: a.id,
+        url: paths::article(&a.slug),
+        headline: a.headline.clone(),
+        dek: a.dek.clone(),
+        rubrik: Link {
+            title: a.rubrik.name.clone(),
+            url: paths::rubrik(&a.rubrik.slug),
+        },
+        tags: a
+            .tags
+            .iter()
+            .map(|t| Link {
+                title: t.name.clone(),
+                url: paths::tag(&t.slug),
+            })
+            .collect(),
+        topic: a.topic.as_ref().map(|t| Link {
+            title: t.name.clone(),
+            url: paths::topic(&t.slug),
+        }),
+        authors: a
+            .authors
+            .iter()
+            .map(|u| PersonView {
+                name: u.name.clone(),
+                url: paths::author(&u.slug),
+                bio: u.bio.clone(),
+            })
+            .collect(),
+        dateline: a.dateline.clone(),
+        signoff: a.signoff.clone(),
+        sources: a.sources.clone(),
+        hero: a
+            .hero_media_id
+            .and_then(|id| media.get(&id))
+            .map(|m| image_view(m, &a.hero_caption, &a.hero_credit)),
+        body,
+        published_at: a.published_at.unwrap_or(a.updated_at),
+        updated_at: a.updated_at,
+        related,
+        word_count,
+    };
+    Ok((view, deps))
+}
+
+fn block_view(
+    b: &Block,
+    media: &HashMap<i64, MediaRow>,
+    targets: &HashMap<i64, TeaserRow>,
+) -> Option<BlockView> {
+    Some(match b {
+        Block::Paragraph { text } => BlockView::Paragraph {
+            html: warta_core::sanitize_inline(text),
+        },
+        Block::Heading { text, level } => BlockView::Heading {
+            text: text.clone(),
+            level: *level,
+        },
+        Block::Quote { text, cite } => BlockView::Quote {
+            text: text.clone(),
+            cite: cite.clone(),
+        },
+        Block::Image {
+            media_id,
+            caption,
+            credit,
+        } => BlockView::Image {
+            image: image_view(media.get(media_id)?, caption, credit),
+        },
+        Block::Related { article_id } => {
+            let t = targets.get(article_id)?;
+            BlockView::Related {
+                link: Link {
+                    title: t.headline.clone(),
+                    url: paths::article(&t.slug),
+                },
+            }
+        }
+        Block::List { ordered, items } => BlockView::List {
+            ordered: *ordered,
+            items: items
+                .iter()
+                .map(|i| warta_core::sanitize_inline(i))
+                .collect(),
+        },
+        Block::Embed { url } => {
+            let e = Embed::parse(url).ok()?;
+            BlockView::Embed {
+                provider: e.provider,
+                id: e.id,
+                url: e.url,
+            }
+        }
+    })
+}

@@ -1,0 +1,85 @@
+//! Wiring: open and migrate the database, set up media storage and the renderer, bind the
+//! listener and serve.
+
+use crate::config::Config;
+use anyhow::Context;
+use std::net::SocketAddr;
+use tokio::sync::oneshot;
+use warta_media::{MediaLimits, MediaStore};
+use warta_render::{Renderer, Site};
+use warta_store::Store;
+use warta_web::{AppState, WebConfig};
+
+/// Open and migrate the configured database (creating the data dir for SQLite).
+pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
+    std::fs::create_dir_all(&config.data)
+        .with_context(|| format!("creating the data directory {}", config.data.display()))?;
+    let store = Store::open(&config.database_url)
+        .await
+        .context("opening the database")?;
+    store.migrate().await.context("migrating the database")?;
+    Ok(store)
+}
+
+/// Build the application state for `config`.
+pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
+    let store = open_store(config).await?;
+    let media = MediaStore::local(config.media_dir());
+    media.check().await.context("preparing the media folder")?;
+    let renderer = Renderer::new(Site {
+        name: config.site_name.clone(),
+        tagline: config.tagline.clone(),
+        base_url: config.base_url.clone(),
+        logo_path: "/static/logo.png".into(),
+    })
+    .context("compiling templates")?;
+    let web = WebConfig {
+        page_cache: config.page_cache,
+        media_limits: MediaLimits {
+            max_bytes: config.max_upload_bytes,
+            ..MediaLimits::default()
+        },
+        ..WebConfig::default()
+    };
+    Ok(AppState::new(store, media, renderer, web))
+}
+
+/// A server running in the background.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    /// Stop accepting, finish in-flight requests, and wait.
+    pub async fn shutdown(mut self) -> anyhow::Result<()> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        (&mut self.task)
+            .await
+            .context("server task")?
+            .context("server")?;
+        Ok(())
+    }
+}
+
+/// Bind `config.listen` (port 0 picks a free port) and serve in a background task.
+pub async fn start(config: &Config, state: AppState) -> anyhow::Result<Running> {
+    let listener = tokio::net::TcpListener::bind(&config.listen)
+        .await
+        .with_context(|| format!("listening on {}", config.listen))?;
+    let addr = listener.local_addr()?;
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(warta_web::serve(listener, state.clone(), async move {
+        let _ = stopped.await;
+    }));
+    Ok(Running {
+        addr,
+        state,
+        stop: Some(stop),
+        task,
+    })
+}

@@ -1,0 +1,199 @@
+//! The one typed configuration: defaults, then `warta.toml` in the data dir, then `WARTA_*`
+//! environment variables, then command-line flags. Loaded once and passed down, never global.
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Data directory: `warta.db`, `media/`, `warta.toml`.
+    pub data: PathBuf,
+    /// Address to listen on.
+    pub listen: String,
+    /// The outlet's name (datelines, feeds, JSON-LD).
+    pub site_name: String,
+    pub tagline: String,
+    /// Absolute base URL for canonical links, feeds and sitemaps, without trailing slash.
+    pub base_url: String,
+    /// `sqlite://…` (default: `<data>/warta.db`) or `postgres://…`.
+    pub database_url: String,
+    /// Serve pages from the in-memory rendered-page cache.
+    pub page_cache: bool,
+    /// Largest accepted upload, in bytes.
+    pub max_upload_bytes: usize,
+}
+
+/// `warta.toml`: every key optional; unknown keys are an error so typos are caught.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    listen: Option<String>,
+    site_name: Option<String>,
+    tagline: Option<String>,
+    base_url: Option<String>,
+    database_url: Option<String>,
+    page_cache: Option<bool>,
+    max_upload_bytes: Option<usize>,
+}
+
+/// Values given on the command line win over everything.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub data: Option<PathBuf>,
+    pub listen: Option<String>,
+}
+
+impl Config {
+    pub fn load(over: &Overrides) -> anyhow::Result<Config> {
+        Self::load_from(over, |k| std::env::var(k).ok())
+    }
+
+    pub fn load_from(
+        over: &Overrides,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<Config> {
+        let data = over
+            .data
+            .clone()
+            .or_else(|| env("WARTA_DATA").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from("./warta-data"));
+        let file = read_file(&data.join("warta.toml"))?;
+        let listen = over
+            .listen
+            .clone()
+            .or_else(|| env("WARTA_LISTEN"))
+            .or(file.listen)
+            .unwrap_or_else(|| "127.0.0.1:8080".into());
+        let site_name = env("WARTA_SITE_NAME")
+            .or(file.site_name)
+            .unwrap_or_else(|| "Warta".into());
+        let tagline = env("WARTA_TAGLINE")
+            .or(file.tagline)
+            .unwrap_or_else(|| "Berita terkini dan terpercaya".into());
+        let base_url = env("WARTA_BASE_URL")
+            .or(file.base_url)
+            .unwrap_or_else(|| format!("http://{listen}"))
+            .trim_end_matches('/')
+            .to_string();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            bail!("base_url must start with http:// or https:// (got '{base_url}')");
+        }
+        let database_url = env("WARTA_DATABASE_URL")
+            .or(file.database_url)
+            .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data.join("warta.db").display()));
+        let page_cache = match env("WARTA_PAGE_CACHE") {
+            Some(v) => parse_bool("WARTA_PAGE_CACHE", &v)?,
+            None => file.page_cache.unwrap_or(true),
+        };
+        let max_upload_bytes = match env("WARTA_MAX_UPLOAD_BYTES") {
+            Some(v) => v
+                .parse()
+                .context("WARTA_MAX_UPLOAD_BYTES must be a number of bytes")?,
+            None => file.max_upload_bytes.unwrap_or(20 * 1024 * 1024),
+        };
+        Ok(Config {
+            data,
+            listen,
+            site_name,
+            tagline,
+            base_url,
+            database_url,
+            page_cache,
+            max_upload_bytes,
+        })
+    }
+
+    pub fn media_dir(&self) -> PathBuf {
+        self.data.join("media")
+    }
+}
+
+fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => toml::from_str(&text).with_context(|| format!("reading {}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(FileConfig::default()),
+        Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+    }
+}
+
+fn parse_bool(name: &str, v: &str) -> anyhow::Result<bool> {
+    match v {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => bail!("{name} must be true or false (got '{v}')"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(over: Overrides, file: Option<&str>, env: &[(&str, &str)]) -> anyhow::Result<Config> {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().to_path_buf();
+        if let Some(f) = file {
+            std::fs::write(dir.join("warta.toml"), f).unwrap();
+        }
+        let env: HashMap<String, String> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let over = Overrides {
+            data: Some(over.data.unwrap_or(dir)),
+            ..over
+        };
+        Config::load_from(&over, |k| env.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_then_file_then_env_then_flags() {
+        let c = load(Overrides::default(), None, &[]).unwrap();
+        assert_eq!(
+            (c.listen.as_str(), c.site_name.as_str()),
+            ("127.0.0.1:8080", "Warta")
+        );
+        assert_eq!(c.base_url, "http://127.0.0.1:8080");
+        let c = load(
+            Overrides::default(),
+            Some("site_name = \"Kabar\"\nlisten = \"0.0.0.0:9\""),
+            &[("WARTA_SITE_NAME", "Warta Nusantara")],
+        )
+        .unwrap();
+        assert_eq!(
+            (c.site_name.as_str(), c.listen.as_str()),
+            ("Warta Nusantara", "0.0.0.0:9")
+        );
+        let c = load(
+            Overrides {
+                listen: Some("127.0.0.1:1".into()),
+                ..Default::default()
+            },
+            None,
+            &[
+                ("WARTA_LISTEN", "x:2"),
+                ("WARTA_BASE_URL", "https://warta.example/"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            (c.listen.as_str(), c.base_url.as_str()),
+            ("127.0.0.1:1", "https://warta.example")
+        );
+    }
+
+    #[test]
+    fn typos_and_bad_values_are_errors() {
+        assert!(load(Overrides::default(), Some("site_nmae = \"x\""), &[]).is_err());
+        assert!(
+            load(
+                Overrides::default(),
+                None,
+                &[("WARTA_BASE_URL", "warta.example")]
+            )
+            .is_err()
+        );
+        assert!(load(Overrides::default(), None, &[("WARTA_PAGE_CACHE", "maybe")]).is_err());
+    }
+}

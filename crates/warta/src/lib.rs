@@ -1,0 +1,12 @@
+//! The Warta binary's library: configuration, start-up wiring and the demo content, shared by
+//! `main.rs` and the integration tests (through warta-testkit).
+//!
+//! Error policy: CLI and start-up code use `anyhow` with `.context(…)` so every failure says
+//! what was being done.
+
+pub mod app;
+pub mod config;
+pub mod demo;
+
+pub use app::{Running, build_state, open_store, start};
+pub use config::{Config, Overrides};

@@ -1,0 +1,207 @@
+//! `warta`: serve the site, manage users and API tokens.
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use std::io::BufRead;
+use std::path::PathBuf;
+use warta::{Config, Overrides};
+use warta_core::Role;
+use warta_store::NewUser;
+
+#[derive(Parser)]
+#[command(
+    name = "warta",
+    version,
+    about = "Warta: a news publishing system for Indonesian newsrooms"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the reader site and the API (creates and migrates the database on first start).
+    Serve {
+        /// Data directory [env: WARTA_DATA] [default: ./warta-data]
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Address to listen on [env: WARTA_LISTEN] [default: 127.0.0.1:8080]
+        #[arg(long)]
+        listen: Option<String>,
+        /// Fill an empty site with demo content.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Manage newsroom accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user. The password comes from WARTA_PASSWORD or the first line of stdin.
+    Add {
+        #[arg(long)]
+        data: Option<PathBuf>,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// contributor, writer, editor or admin
+        #[arg(long)]
+        role: String,
+        /// A short biography shown on the author page.
+        #[arg(long, default_value = "")]
+        bio: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for a user; the token is the last line printed.
+    Create {
+        #[arg(long)]
+        data: Option<PathBuf>,
+        #[arg(long)]
+        email: String,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "warta=info,warta_web=info,tower_http=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(run(cli))
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve { data, listen, demo } => serve(Overrides { data, listen }, demo).await,
+        Command::User {
+            command:
+                UserCommand::Add {
+                    data,
+                    email,
+                    name,
+                    role,
+                    bio,
+                },
+        } => {
+            let config = Config::load(&Overrides { data, listen: None })?;
+            let role = Role::parse(&role)?;
+            let email = email.trim();
+            if !email.contains('@') || email.len() > 200 {
+                bail!("'{email}' is not an email address");
+            }
+            let name = warta_core::Name::parse(&name)?;
+            let password = read_password()?;
+            let store = warta::open_store(&config).await?;
+            let user = store
+                .create_user(NewUser {
+                    email,
+                    name: name.as_str(),
+                    role,
+                    password: &password,
+                    bio: &bio,
+                })
+                .await
+                .context("adding the user")?;
+            println!(
+                "added {} <{}> as {}",
+                user.name,
+                user.email,
+                user.role.as_str()
+            );
+            Ok(())
+        }
+        Command::Token {
+            command: TokenCommand::Create { data, email },
+        } => {
+            let config = Config::load(&Overrides { data, listen: None })?;
+            let store = warta::open_store(&config).await?;
+            let user = store
+                .user_by_email(&email)
+                .await?
+                .with_context(|| format!("no user with email {email}"))?;
+            let token = store.create_token(user.id).await?;
+            println!(
+                "API token for {} (shown once; send it as 'Authorization: Bearer <token>'):",
+                user.email
+            );
+            println!("{token}");
+            Ok(())
+        }
+    }
+}
+
+fn read_password() -> anyhow::Result<String> {
+    let password = match std::env::var("WARTA_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!("password (one line on stdin):");
+            let mut line = String::new();
+            std::io::stdin()
+                .lock()
+                .read_line(&mut line)
+                .context("reading the password from stdin")?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    if password.chars().count() < 10 {
+        bail!("the password must have at least 10 characters");
+    }
+    Ok(password)
+}
+
+async fn serve(over: Overrides, demo: bool) -> anyhow::Result<()> {
+    let config = Config::load(&over)?;
+    let state = warta::build_state(&config).await?;
+    if demo {
+        let n = warta::demo::load(&state)
+            .await
+            .context("loading demo content")?;
+        if n > 0 {
+            tracing::info!(articles = n, "demo content loaded");
+        }
+    }
+    let running = warta::start(&config, state).await?;
+    tracing::info!(addr = %running.addr, base_url = %config.base_url, "Warta is serving");
+    eprintln!("Warta is serving on http://{}", running.addr);
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    running.shutdown().await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
