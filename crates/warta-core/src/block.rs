@@ -97,13 +97,13 @@ impl Block {
                     ));
                 }
                 Block::Heading {
-                    text: bounded("text", &strip_tags(&text), 1, 200)?,
+                    text: bounded("text", &text, 1, 200)?,
                     level,
                 }
             }
             Block::Quote { text, cite } => Block::Quote {
-                text: bounded("text", &strip_tags(&text), 1, 5_000)?,
-                cite: match cite.map(|c| strip_tags(&c)) {
+                text: bounded("text", &text, 1, 5_000)?,
+                cite: match cite {
                     Some(c) if !c.trim().is_empty() => Some(bounded("cite", &c, 1, 200)?),
                     _ => None,
                 },
@@ -114,8 +114,8 @@ impl Block {
                 credit,
             } => Block::Image {
                 media_id,
-                caption: bounded("caption", &strip_tags(&caption), 0, 1_000)?,
-                credit: bounded("credit", &strip_tags(&credit), 0, 200)?,
+                caption: bounded("caption", &caption, 0, 1_000)?,
+                credit: bounded("credit", &credit, 0, 200)?,
             },
             Block::Related { article_id } => Block::Related { article_id },
             Block::List { ordered, items } => {
@@ -171,7 +171,7 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_are_sanitised_and_headings_made_plain() {
+    fn paragraphs_are_sanitised_and_plain_text_kept_literally() {
         let body = [
             json!({"type":"paragraph","text":"<b>Tebal</b><script>alert(1)</script>"}),
             json!({"type":"heading","text":"<i>Sub</i>judul"}),
@@ -186,7 +186,7 @@ mod tests {
         assert_eq!(
             out[1],
             Block::Heading {
-                text: "Subjudul".into(),
+                text: "<i>Sub</i>judul".into(),
                 level: 2
             }
         );

@@ -1,6 +1,6 @@
 //! Checked text fields of an article.
 
-use crate::{ValidationError, strip_tags};
+use crate::ValidationError;
 
 /// Trim and bound a plain-text field; control characters are refused.
 pub fn bounded(field: &str, s: &str, min: usize, max: usize) -> Result<String, ValidationError> {
@@ -99,7 +99,7 @@ pub type SourceInput = Source;
 
 impl Source {
     pub fn parse(input: &SourceInput) -> Result<Self, ValidationError> {
-        let name = bounded("name", &strip_tags(&input.name), 1, 80)?;
+        let name = bounded("name", &input.name, 1, 80)?;
         let url = match input
             .url
             .as_deref()

@@ -133,3 +133,28 @@ pub(crate) fn placeholders(n: usize) -> String {
 pub(crate) fn sql(q: &str) -> sqlx::AssertSqlSafe<&str> {
     sqlx::AssertSqlSafe(q)
 }
+
+/// Create a new, empty PostgreSQL database next to the one `admin_url` names and return its
+/// URL. For tests: each gets its own database.
+pub async fn create_test_database(admin_url: &str) -> Result<String, StoreError> {
+    use sqlx::Connection;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    sqlx::any::install_default_drivers();
+    let name = format!(
+        "warta_test_{}_{}_{}",
+        std::process::id(),
+        now_ms(),
+        N.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut conn = sqlx::AnyConnection::connect(admin_url).await?;
+    // `name` is made of digits and a constant prefix only.
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await?;
+    conn.close().await?;
+    let (base, _) = admin_url
+        .rsplit_once('/')
+        .ok_or_else(|| StoreError::Config(format!("'{admin_url}' names no database")))?;
+    Ok(format!("{base}/{name}"))
+}

@@ -202,28 +202,3 @@ async fn exercise(store: &Store) {
     assert_eq!(store.user_for_token(&token).await.unwrap().unwrap().id, by);
     assert!(store.user_for_token("wrt_nope").await.unwrap().is_none());
 }
-
-/// A new, empty database on the server behind `admin_url`; returns its URL.
-async fn fresh_database(admin_url: &str) -> String {
-    use sqlx::Connection;
-    sqlx::any::install_default_drivers();
-    let name = format!(
-        "warta_test_{}_{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    );
-    let mut conn = sqlx::AnyConnection::connect(admin_url)
-        .await
-        .expect("connect to PostgreSQL");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    let (base, _) = admin_url
-        .rsplit_once('/')
-        .expect("URL with a database name");
-    format!("{base}/{name}")
-}

@@ -145,7 +145,55 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
     warta_media::demo_image("uji", width, height)
 }
 
+/// A valid PNG whose header claims `width`×`height` pixels but carries only a tiny image:
+/// the shape of a decompression bomb.
+pub fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    let mut png = warta_media::demo_image("bom", 8, 8);
+    // IHDR data starts at byte 16 (8 signature + 4 length + 4 type); its CRC follows at 29.
+    png[16..20].copy_from_slice(&width.to_be_bytes());
+    png[20..24].copy_from_slice(&height.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    png
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
 /// Whether the run demands every external dependency (CI sets `WARTA_TEST_REQUIRE_ALL=1`).
 pub fn require_all() -> bool {
     std::env::var("WARTA_TEST_REQUIRE_ALL").is_ok_and(|v| v == "1")
+}
+
+/// A fresh, empty PostgreSQL database for one test, or `None` (with a visible SKIPPED line)
+/// when `WARTA_TEST_POSTGRES_URL` is not set. Under `WARTA_TEST_REQUIRE_ALL=1` a missing
+/// server is a failure.
+pub async fn postgres_database() -> Option<String> {
+    let Ok(admin) = std::env::var("WARTA_TEST_POSTGRES_URL") else {
+        assert!(
+            !require_all(),
+            "WARTA_TEST_REQUIRE_ALL=1 but WARTA_TEST_POSTGRES_URL is not set"
+        );
+        eprintln!(
+            "SKIPPED: PostgreSQL test (set WARTA_TEST_POSTGRES_URL, e.g. postgres://postgres@127.0.0.1/postgres)"
+        );
+        return None;
+    };
+    Some(
+        warta_store::create_test_database(&admin)
+            .await
+            .expect("create a PostgreSQL test database"),
+    )
 }

@@ -119,7 +119,7 @@ async fn resolve(
     id: Option<i64>,
 ) -> Result<ArticleWrite, AppError> {
     let headline = Headline::parse(&f.headline)?;
-    let dek = bounded("dek", &warta_core::strip_tags(&f.dek), 0, 600)?;
+    let dek = bounded("dek", &f.dek, 0, 600)?;
     let dateline = Dateline::parse(&f.dateline)?;
     let signoff = SignOff::parse(&f.signoff)?;
     let sources = f
@@ -207,13 +207,8 @@ async fn resolve(
                 )
                 .into());
             }
-            let caption = bounded(
-                "hero/caption",
-                &warta_core::strip_tags(&h.caption),
-                0,
-                1_000,
-            )?;
-            let credit = bounded("hero/credit", &warta_core::strip_tags(&h.credit), 0, 200)?;
+            let caption = bounded("hero/caption", &h.caption, 0, 1_000)?;
+            let credit = bounded("hero/credit", &h.credit, 0, 200)?;
             (Some(h.media_id), caption, credit)
         }
         None => (None, String::new(), String::new()),

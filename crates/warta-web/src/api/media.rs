@@ -9,7 +9,7 @@ use axum::Json;
 use axum::extract::{Multipart, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use warta_core::{bounded, strip_tags};
+use warta_core::bounded;
 
 /// The multipart form of an upload (documentation only).
 #[derive(utoipa::ToSchema)]
@@ -48,7 +48,7 @@ pub async fn upload(
             "caption" | "credit" | "alt" => {
                 let text = field.text().await.map_err(multipart_error)?;
                 let max = if name == "credit" { 200 } else { 1_000 };
-                let clean = bounded(&name, &strip_tags(&text), 0, max)?;
+                let clean = bounded(&name, &text, 0, max)?;
                 match name.as_str() {
                     "caption" => caption = clean,
                     "credit" => credit = clean,

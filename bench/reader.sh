@@ -1,0 +1,422 @@
+#!/usr/bin/env bash
+# Reader benchmark: how close does Warta get to nginx serving the same article page?
+#
+# Builds the release binary, starts `warta serve --demo` on a temp data dir, saves the exact
+# bytes of one article page (identity encoding, as wrk sends no Accept-Encoding) for nginx to
+# serve as a static file, then loads both with the same wrk settings and prints a table:
+# req/s, p99 latency, CPU used by each server and by wrk, the ratio Warta/nginx, and Warta's
+# memory (VmRSS after the load, VmHWM peak).
+#
+# Usage: bench/reader.sh [--duration N] [--warmup N] [--rounds N] [--connections N]
+#                        [--threads N] [--cache on|off] [--keep-tmp]
+#   --duration N     seconds per measured wrk run (default 15)
+#   --warmup N       seconds of wrk warm-up before each measured run (default 3, capped at N)
+#   --rounds N       interleaved rounds nginx, Warta, nginx, Warta...; best of each (default 2)
+#   --connections N  wrk -c (default 64);  --threads N  wrk -t (default 2)
+#   --cache off      also run Warta with WARTA_PAGE_CACHE=false, as an extra row
+#   --keep-tmp       keep the temp dir (logs, configs, wrk output) for inspection
+#
+# Method and fairness (read before quoting the numbers):
+# - Everything runs on this machine over loopback: wrk, nginx and Warta share the same cores.
+#   wrk's own CPU (shown in the table) is taken from the same budget, so neither server can
+#   reach what it would do with the machine to itself; on 2 cores wrk alone often uses ~1 core.
+# - CPU budget: Warta's tokio runtime starts one worker thread per core (nproc), so nginx runs
+#   `worker_processes auto` (also nproc). Both may use every core; neither is pinned.
+# - nginx is set up as it would be in production for a static file: sendfile, open_file_cache,
+#   access_log off, and keepalive_requests raised so that it does not close keep-alive
+#   connections every 1000 requests (hyper, under Warta, never does).
+# - Both bodies are byte-identical (checked); the headers differ (Warta sends ETag,
+#   Last-Modified, Cache-Control, Vary, CSP and other security headers; nginx its own few).
+#   The header and body sizes are printed.
+# - Rounds are interleaved and the best round of each server is reported (its req/s and the
+#   p99 of that same run), which limits the effect of noise from neighbours on a shared host.
+# - The peak RSS (VmHWM) includes loading the demo (image processing at startup), not only
+#   serving; RSS is also shown before and after the load.
+# This is a measurement, not a test: it exits 0 whether or not the target ratio is met.
+set -euo pipefail
+
+DURATION=15
+WARMUP=3
+ROUNDS=2
+CONNECTIONS=64
+THREADS=2
+CACHE_OFF_ROW=false
+KEEP_TMP=false
+TARGET_RATIO=0.5
+GOAL_RATIO=1.0
+
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
+
+need_int() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "reader.sh: $1 needs a positive integer, got '$2'" >&2; exit 2; }; }
+
+while (($#)); do
+    case "$1" in
+        --duration) need_int "$1" "${2-}"; DURATION=$2; shift 2 ;;
+        --warmup) need_int "$1" "${2-}"; WARMUP=$2; shift 2 ;;
+        --rounds) need_int "$1" "${2-}"; ROUNDS=$2; shift 2 ;;
+        --connections) need_int "$1" "${2-}"; CONNECTIONS=$2; shift 2 ;;
+        --threads) need_int "$1" "${2-}"; THREADS=$2; shift 2 ;;
+        --cache)
+            case "${2-}" in
+                off) CACHE_OFF_ROW=true ;;
+                on) CACHE_OFF_ROW=false ;;
+                *) echo "reader.sh: --cache takes on or off" >&2; exit 2 ;;
+            esac
+            shift 2 ;;
+        --keep-tmp) KEEP_TMP=true; shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "reader.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+    esac
+done
+((WARMUP <= DURATION)) || WARMUP=$DURATION
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+HOST=127.0.0.1
+
+log() { printf '[reader %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# ---------------------------------------------------------------- cleanup ----------------
+TMP=""
+WARTA_PID=""
+NGINX_PID=""
+POLICY_RC_CREATED=false
+
+stop_pid() { # pid: TERM, wait up to 10 s, then KILL
+    local pid=$1 i
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+# shellcheck disable=SC2317 # invoked by the traps below
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    stop_pid "$WARTA_PID"
+    stop_pid "$NGINX_PID"
+    if $POLICY_RC_CREATED; then rm -f /usr/sbin/policy-rc.d; fi
+    if [[ -n "$TMP" && -d "$TMP" ]]; then
+        if $KEEP_TMP; then log "kept $TMP"; else rm -rf "$TMP"; fi
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'log "interrupted"; exit 130' INT
+trap 'log "terminated"; exit 143' TERM
+
+# ---------------------------------------------------------------- tools ------------------
+find_nginx() { command -v nginx || { [[ -x /usr/sbin/nginx ]] && echo /usr/sbin/nginx; } || true; }
+
+apt_install() { # first package list that installs wins: apt_install "nginx-light|nginx"
+    local alt
+    local -a pkgs
+    IFS='|' read -r -a pkgs <<<"$1"
+    for alt in "${pkgs[@]}"; do
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$alt" >&2 && return 0
+    done
+    return 1
+}
+
+install_tools() {
+    local -a want=()
+    [[ -n "$(find_nginx)" ]] || want+=("nginx-light|nginx")
+    command -v wrk >/dev/null || want+=("wrk")
+    command -v curl >/dev/null || want+=("curl")
+    ((${#want[@]})) || return 0
+    command -v apt-get >/dev/null || die "missing ${want[*]} and no apt-get to install them"
+    ((EUID == 0)) || die "missing ${want[*]}: run as root to install them"
+    # Keep the package's postinst from starting a system nginx on :80.
+    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+        chmod 755 /usr/sbin/policy-rc.d
+        POLICY_RC_CREATED=true
+    fi
+    local spec updated=false
+    for spec in "${want[@]}"; do
+        log "installing ${spec//|/ or }"
+        if ! apt_install "$spec"; then
+            $updated || { log "apt-get update"; apt-get update -q >&2; updated=true; }
+            apt_install "$spec" || die "could not install ${spec//|/ or }"
+        fi
+    done
+    if $POLICY_RC_CREATED; then rm -f /usr/sbin/policy-rc.d; POLICY_RC_CREATED=false; fi
+}
+
+install_tools
+NGINX=$(find_nginx)
+[[ -n "$NGINX" ]] || die "nginx not found after install"
+
+# ---------------------------------------------------------------- helpers ----------------
+port_free() { ! (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+
+pick_port() { # first free port from $1, skipping $2
+    local p
+    for ((p = $1; p < $1 + 200; p++)); do
+        [[ "$p" == "${2-}" ]] && continue
+        if port_free "$p"; then echo "$p"; return 0; fi
+    done
+    die "no free port from $1"
+}
+
+http_status() { curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" 2>/dev/null || true; }
+
+CLK_TCK=$(getconf CLK_TCK)
+
+proc_ticks() { # utime+stime of a process (all its threads), 0 if gone
+    local stat
+    local -a f
+    { stat=$(<"/proc/$1/stat"); } 2>/dev/null || { echo 0; return; }
+    read -r -a f <<<"${stat##*") "}" # fields from 3 (state) on; comm may contain spaces
+    echo $((f[11] + f[12]))
+}
+
+tree_ticks() { # utime+stime of a process and its direct children (nginx master + workers)
+    local parent=$1 total path stat
+    local -a f
+    total=$(proc_ticks "$parent")
+    for path in /proc/[0-9]*/stat; do
+        { stat=$(<"$path"); } 2>/dev/null || continue
+        read -r -a f <<<"${stat##*") "}"
+        [[ "${f[1]}" == "$parent" ]] && total=$((total + f[11] + f[12]))
+    done
+    echo "$total"
+}
+
+mem_kib() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
+mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
+
+# wrk latency like 850.00us / 1.23ms / 1.02s -> milliseconds
+to_ms() {
+    awk -v v="$1" 'BEGIN {
+        if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
+        else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+        else if (v ~ /m$/) { sub(/m$/, "", v); v *= 60000 }
+        else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }
+        printf "%.2f", v }'
+}
+
+# One wrk run against $1 for $2 seconds; output in $3. Sets RUN_RPS, RUN_P99_MS, RUN_ERRORS,
+# RUN_SERVER_CPU, RUN_WRK_CPU (percent of one core) when $4 (server pid) is given.
+RUN_RPS=0 RUN_P99_MS=0 RUN_ERRORS="" RUN_SERVER_CPU=0 RUN_WRK_CPU=0
+run_wrk() {
+    local url=$1 secs=$2 out=$3 server_pid=${4-} kind=${5-} before=0 after=0 t0 t1 times
+    if [[ -n "$server_pid" ]]; then
+        if [[ "$kind" == tree ]]; then before=$(tree_ticks "$server_pid"); else before=$(proc_ticks "$server_pid"); fi
+    fi
+    t0=$(date +%s.%N)
+    local TIMEFORMAT='%3U %3S'
+    { time timeout -k 5 $((secs + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --latency "$url" >"$out" 2>&1; } 2>"$out.time" \
+        || die "wrk failed against $url: $(tail -n 5 "$out")"
+    t1=$(date +%s.%N)
+    if [[ -n "$server_pid" ]]; then
+        if [[ "$kind" == tree ]]; then after=$(tree_ticks "$server_pid"); else after=$(proc_ticks "$server_pid"); fi
+    fi
+    times=$(<"$out.time")
+    RUN_RPS=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
+    RUN_P99_MS=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
+    [[ -n "$RUN_RPS" ]] || die "could not parse wrk output: $(cat "$out")"
+    RUN_ERRORS=$(grep -E '^ *(Socket errors|Non-2xx)' "$out" | sed 's/^ *//' | paste -sd ';' - || true)
+    RUN_SERVER_CPU=$(awk -v d=$((after - before)) -v hz="$CLK_TCK" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", 100 * d / hz / (b - a)}')
+    RUN_WRK_CPU=$(awk -v u="${times% *}" -v s="${times#* }" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", 100 * (u + s) / (b - a)}')
+}
+
+# ---------------------------------------------------------------- build ------------------
+log "building: cargo build --release -p warta (target dir $TARGET_DIR)"
+(cd "$ROOT" && cargo build --release -p warta) >&2
+WARTA_BIN=$TARGET_DIR/release/warta
+[[ -x "$WARTA_BIN" ]] || die "no binary at $WARTA_BIN"
+
+# A caller's WARTA_* or RUST_LOG (a Postgres URL, debug logging, cache off) would skew the run.
+while IFS= read -r v; do
+    case "$v" in WARTA_* | RUST_LOG) unset "$v" ;; esac
+done < <(compgen -e)
+
+TMP=$(mktemp -d /tmp/warta-reader-bench.XXXXXX)
+chmod 755 "$TMP" # nginx workers run as an unprivileged user and must reach static/
+mkdir -p "$TMP/data" "$TMP/static" "$TMP/nginx" "$TMP/wrk"
+
+PORT=$(pick_port 18080)
+PORT2=$(pick_port 18081 "$PORT")
+
+# ---------------------------------------------------------------- warta ------------------
+start_warta() { # $1: page cache true|false
+    local i
+    log "starting Warta on $HOST:$PORT (page cache $1)"
+    WARTA_PAGE_CACHE=$1 "$WARTA_BIN" serve --demo --data "$TMP/data" --listen "$HOST:$PORT" \
+        >>"$TMP/warta.log" 2>&1 &
+    WARTA_PID=$!
+    for ((i = 0; i < 1800; i++)); do # up to 180 s: the first start loads the demo
+        [[ "$(http_status "http://$HOST:$PORT/healthz")" == 200 ]] && return 0
+        kill -0 "$WARTA_PID" 2>/dev/null || die "Warta exited during startup: $(tail -n 20 "$TMP/warta.log")"
+        sleep 0.1
+    done
+    die "Warta not healthy after 180 s: $(tail -n 20 "$TMP/warta.log")"
+}
+
+start_warta true
+log "Warta healthy after loading the demo"
+
+ARTICLE_PATH=$(curl -s -m 10 "http://$HOST:$PORT/" | grep -o 'href="/berita/[^"]*"' | head -n 1 | sed 's/^href="//; s/"$//' || true)
+[[ -n "$ARTICLE_PATH" ]] || die "no /berita/ link on the home page"
+WARTA_URL="http://$HOST:$PORT$ARTICLE_PATH"
+log "article: $ARTICLE_PATH"
+
+for _ in 1 2 3 4 5; do
+    [[ "$(http_status "$WARTA_URL")" == 200 ]] || die "article did not answer 200: $WARTA_URL"
+done
+# Exactly what wrk will receive: no Accept-Encoding, so identity.
+curl -s -m 10 -D "$TMP/warta.headers" -o "$TMP/static/article.html" "$WARTA_URL"
+chmod 644 "$TMP/static/article.html"
+if grep -qi '^content-encoding:' "$TMP/warta.headers"; then
+    die "Warta compressed a response to a request without Accept-Encoding"
+fi
+
+# ---------------------------------------------------------------- nginx ------------------
+nginx_temp_paths() {
+    local v m
+    v=$("$NGINX" -V 2>&1)
+    printf '    client_body_temp_path %s;\n' "$TMP/nginx/client_body"
+    for m in proxy fastcgi uwsgi scgi; do
+        [[ "$v" == *"--without-http_${m}_module"* ]] || printf '    %s_temp_path %s;\n' "$m" "$TMP/nginx/$m"
+    done
+}
+
+cat >"$TMP/nginx/nginx.conf" <<EOF
+# Private config for bench/reader.sh. worker_processes auto = nproc, the same CPU budget as
+# Warta's tokio runtime (one worker thread per core).
+worker_processes auto;
+daemon off;
+pid $TMP/nginx/nginx.pid;
+error_log $TMP/nginx/error.log warn;
+events {
+    worker_connections 1024;
+}
+http {
+    access_log off;
+    default_type text/html;
+    types { }
+    sendfile on;
+    tcp_nopush on;
+    keepalive_timeout 65;
+    keepalive_requests 1000000;
+    open_file_cache max=16 valid=60s;
+$(nginx_temp_paths)
+    server {
+        listen $HOST:$PORT2;
+        root $TMP/static;
+        location / {
+            try_files /article.html =404;
+        }
+    }
+}
+EOF
+
+log "starting nginx on $HOST:$PORT2"
+"$NGINX" -p "$TMP/nginx/" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf" >>"$TMP/nginx/stdout.log" 2>&1 &
+NGINX_PID=$!
+NGINX_URL="http://$HOST:$PORT2$ARTICLE_PATH"
+for ((i = 0; i < 100; i++)); do
+    [[ "$(http_status "$NGINX_URL")" == 200 ]] && break
+    kill -0 "$NGINX_PID" 2>/dev/null || die "nginx exited: $(tail -n 20 "$TMP/nginx/error.log" 2>/dev/null)"
+    sleep 0.1
+done
+[[ "$(http_status "$NGINX_URL")" == 200 ]] || die "nginx did not answer 200 on $NGINX_URL"
+curl -s -m 10 -D "$TMP/nginx.headers" -o "$TMP/nginx.body" "$NGINX_URL"
+cmp -s "$TMP/nginx.body" "$TMP/static/article.html" || die "nginx does not serve the same bytes as Warta"
+
+BODY_BYTES=$(stat -c %s "$TMP/static/article.html")
+WARTA_HDR_BYTES=$(stat -c %s "$TMP/warta.headers")
+NGINX_HDR_BYTES=$(stat -c %s "$TMP/nginx.headers")
+
+# ---------------------------------------------------------------- load -------------------
+# Best round per server name (nginx, warta, nocache).
+declare -A BEST_RPS=() BEST_P99=() BEST_SCPU=() BEST_WCPU=() BEST_ERR=()
+bench_server() { # name url pid kind round
+    local name=$1 url=$2 pid=$3 kind=$4 round=$5
+    log "round $round: $name warm-up ${WARMUP}s"
+    run_wrk "$url" "$WARMUP" "$TMP/wrk/$name-warmup-$round.txt"
+    log "round $round: $name ${DURATION}s"
+    run_wrk "$url" "$DURATION" "$TMP/wrk/$name-$round.txt" "$pid" "$kind"
+    log "round $round: $name $RUN_RPS req/s, p99 ${RUN_P99_MS} ms, server CPU ${RUN_SERVER_CPU}%, wrk CPU ${RUN_WRK_CPU}%${RUN_ERRORS:+, $RUN_ERRORS}"
+    if ((RUN_RPS > ${BEST_RPS[$name]:-0})); then
+        BEST_RPS[$name]=$RUN_RPS
+        BEST_P99[$name]=$RUN_P99_MS
+        BEST_SCPU[$name]=$RUN_SERVER_CPU
+        BEST_WCPU[$name]=$RUN_WRK_CPU
+        BEST_ERR[$name]=$RUN_ERRORS
+    fi
+}
+
+warta_rss_before=$(mem_kib "$WARTA_PID" VmRSS)
+for ((r = 1; r <= ROUNDS; r++)); do
+    bench_server nginx "$NGINX_URL" "$NGINX_PID" tree "$r"
+    bench_server warta "$WARTA_URL" "$WARTA_PID" proc "$r"
+done
+warta_rss_after=$(mem_kib "$WARTA_PID" VmRSS)
+warta_hwm=$(mem_kib "$WARTA_PID" VmHWM)
+
+if $CACHE_OFF_ROW; then
+    stop_pid "$WARTA_PID"
+    WARTA_PID=""
+    start_warta false # same data dir: the demo is already there
+    for _ in 1 2 3 4 5; do http_status "$WARTA_URL" >/dev/null; done
+    curl -s -m 10 -o "$TMP/nocache.body" "$WARTA_URL"
+    cmp -s "$TMP/nocache.body" "$TMP/static/article.html" || log "note: the uncached page differs from the cached one"
+    nocache_rss_before=$(mem_kib "$WARTA_PID" VmRSS)
+    for ((r = 1; r <= ROUNDS; r++)); do
+        bench_server nocache "$WARTA_URL" "$WARTA_PID" proc "$r"
+    done
+    nocache_rss_after=$(mem_kib "$WARTA_PID" VmRSS)
+    nocache_hwm=$(mem_kib "$WARTA_PID" VmHWM)
+fi
+
+# ---------------------------------------------------------------- report -----------------
+cpu_model=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+nginx_version=$("$NGINX" -v 2>&1 | sed 's/^nginx version: //')
+wrk_version=$( (wrk -v 2>&1 || true) | awk 'NR == 1 {print $2}')
+warta_version=$("$WARTA_BIN" --version 2>/dev/null || echo warta)
+commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [[ "$commit" != unknown && -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
+    commit="$commit + uncommitted changes"
+fi
+ratio=$(awk -v w="${BEST_RPS[warta]}" -v n="${BEST_RPS[nginx]}" 'BEGIN {printf "%.2f", w / n}')
+verdict() { awk -v r="$1" -v t="$2" 'BEGIN {print (r + 0 >= t + 0) ? "MET" : "NOT met"}'; }
+
+row() { printf '%-22s %10s %10s %11s %9s\n' "$@"; }
+
+echo
+echo "Warta reader benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine : ${cpu_model:-unknown CPU}, nproc $(nproc), $(uname -sr)"
+echo "build   : $warta_version (release), commit $commit"
+echo "tools   : nginx $nginx_version (worker_processes auto = $(nproc)), wrk $wrk_version"
+echo "load    : wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency, ${WARMUP}s warm-up before each run,"
+echo "          $ROUNDS interleaved round(s) nginx/Warta, best round of each shown; loopback only"
+echo "page    : $ARTICLE_PATH"
+echo "          body $BODY_BYTES B identical on both (identity, no Accept-Encoding);"
+echo "          headers: Warta $WARTA_HDR_BYTES B, nginx $NGINX_HDR_BYTES B"
+echo
+row "server" "req/s" "p99 ms" "server CPU" "wrk CPU"
+row "nginx (static file)" "${BEST_RPS[nginx]}" "${BEST_P99[nginx]}" "${BEST_SCPU[nginx]}%" "${BEST_WCPU[nginx]}%"
+row "Warta (page cache on)" "${BEST_RPS[warta]}" "${BEST_P99[warta]}" "${BEST_SCPU[warta]}%" "${BEST_WCPU[warta]}%"
+if $CACHE_OFF_ROW; then
+    row "Warta (page cache off)" "${BEST_RPS[nocache]}" "${BEST_P99[nocache]}" "${BEST_SCPU[nocache]}%" "${BEST_WCPU[nocache]}%"
+fi
+echo "(CPU as % of one core, $(nproc) cores = $(($(nproc) * 100))%; wrk shares the same cores as the servers)"
+echo
+echo "ratio Warta/nginx : $ratio   target >= $TARGET_RATIO: $(verdict "$ratio" "$TARGET_RATIO")   goal $GOAL_RATIO: $(verdict "$ratio" "$GOAL_RATIO")"
+echo "Warta memory      : RSS $(mib "$warta_rss_before") MiB before load, $(mib "$warta_rss_after") MiB after; peak (VmHWM) $(mib "$warta_hwm") MiB (peak includes demo loading)"
+if $CACHE_OFF_ROW; then
+    nocache_ratio=$(awk -v w="${BEST_RPS[nocache]}" -v n="${BEST_RPS[nginx]}" 'BEGIN {printf "%.2f", w / n}')
+    echo "cache off         : ratio $nocache_ratio; RSS $(mib "$nocache_rss_before") MiB before load, $(mib "$nocache_rss_after") MiB after, peak $(mib "$nocache_hwm") MiB"
+fi
+for name in nginx warta nocache; do
+    if [[ -n "${BEST_ERR[$name]-}" ]]; then echo "warning ($name): ${BEST_ERR[$name]}"; fi
+done
+exit 0

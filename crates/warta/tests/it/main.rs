@@ -1,0 +1,10 @@
+//! End-to-end tests: a real Warta server on a random port with its own temporary SQLite data
+//! dir, driven over HTTP (and the CLI as a separate process).
+
+mod api;
+mod cli;
+mod feeds;
+mod helpers;
+mod pages;
+mod postgres;
+mod security;
