@@ -124,14 +124,13 @@ impl Store {
     }
 
     pub async fn user_for_token(&self, token: &str) -> Result<Option<UserRow>, StoreError> {
-        let q = format!(
+        let raw = sqlx::query_as::<_, RawUser>(
             "SELECT u.id, u.email, u.name, u.slug, u.role, u.bio, u.password_hash
-             FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1"
-        );
-        let raw = sqlx::query_as::<_, RawUser>(crate::sql(&q))
-            .bind(token_hash(token))
-            .fetch_optional(&self.pool)
-            .await?;
+             FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
+        )
+        .bind(token_hash(token))
+        .fetch_optional(&self.pool)
+        .await?;
         raw.map(UserRow::try_from).transpose()
     }
 

@@ -68,13 +68,14 @@ async fn postgres_articles_round_trip_with_revisions_and_redirects() {
             "WARTA_TEST_REQUIRE_ALL is set but WARTA_TEST_POSTGRES_URL is not"
         );
         eprintln!(
-            "SKIPPED: postgres_articles_round_trip (set WARTA_TEST_POSTGRES_URL to a fresh database)"
+            "SKIPPED: postgres_articles_round_trip (set WARTA_TEST_POSTGRES_URL, e.g. postgres://postgres@127.0.0.1/postgres)"
         );
         return;
     };
-    let store = Store::open(&fresh_database(&url).await)
+    let db = warta_store::create_test_database(&url)
         .await
-        .expect("connect to PostgreSQL");
+        .expect("create a test database");
+    let store = Store::open(&db).await.expect("connect to PostgreSQL");
     store.migrate().await.unwrap();
     exercise(&store).await;
 }

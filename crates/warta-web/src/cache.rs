@@ -37,6 +37,8 @@ pub struct Page {
     /// HTTP date of the newest content on the page.
     pub last_modified: String,
     pub deps: Vec<Dep>,
+    /// When set, the cache forgets the page at this time.
+    pub expires: Option<std::time::Instant>,
 }
 
 impl Page {
@@ -62,6 +64,7 @@ impl Page {
             etag,
             last_modified,
             deps,
+            expires: None,
         }
     }
 }
@@ -146,7 +149,11 @@ impl PageCache {
         if !self.enabled {
             return None;
         }
-        self.pages.read().ok()?.get(key).cloned()
+        let page = self.pages.read().ok()?.get(key).cloned()?;
+        match page.expires {
+            Some(t) if t <= std::time::Instant::now() => None,
+            _ => Some(page),
+        }
     }
 
     /// The generation to pass to [`PageCache::insert`]; take it before reading content.
@@ -246,6 +253,15 @@ mod tests {
             Page::build("text/html", "<p>halo</p>".repeat(50), 0, vec![]).etag
         );
         assert_eq!(p.last_modified, "Thu, 01 Jan 1970 00:00:00 GMT");
+    }
+
+    #[test]
+    fn expired_pages_are_not_served() {
+        let c = PageCache::new(true, 10);
+        let mut p = Page::build("text/html", String::new(), 0, vec![]);
+        p.expires = Some(std::time::Instant::now());
+        c.insert("/sitemap-news.xml".into(), Arc::new(p), c.generation());
+        assert!(c.get("/sitemap-news.xml").is_none());
     }
 
     #[test]

@@ -101,7 +101,8 @@ pub async fn write_for_patch(
 
 /// Parse an ISO 8601 time with offset (`2022-03-01T14:05:00+07:00`) to epoch ms.
 pub fn parse_time(field: &str, s: &str) -> Result<i64, ValidationError> {
-    s.trim()
+    let ms = s
+        .trim()
         .parse::<Timestamp>()
         .map(|t| t.as_millisecond())
         .map_err(|_| {
@@ -109,7 +110,13 @@ pub fn parse_time(field: &str, s: &str) -> Result<i64, ValidationError> {
                 field,
                 "must be an ISO 8601 time with offset, e.g. 2022-03-01T14:05:00+07:00",
             )
-        })
+        })?;
+    // Publication times are for backdating archives; scheduling comes with the newsroom
+    // workflow. A minute of slack absorbs clock skew between the client and us.
+    if ms > warta_store::now_ms() + 60_000 {
+        return Err(ValidationError::new(field, "must not be in the future"));
+    }
+    Ok(ms)
 }
 
 async fn resolve(

@@ -38,5 +38,6 @@ async fn render(app: &AppState, slug: String) -> Result<Rendered, AppError> {
         content_type: HTML,
         last_modified: a.updated_at,
         deps,
+        fresh_for: None,
     })
 }

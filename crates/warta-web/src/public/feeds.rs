@@ -57,6 +57,7 @@ async fn render(app: &AppState, c: Channel) -> Result<Rendered, AppError> {
         content_type: RSS,
         last_modified,
         deps,
+        fresh_for: None,
     })
 }
 

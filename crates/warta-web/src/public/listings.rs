@@ -63,6 +63,7 @@ async fn render_listing(app: &AppState, l: Listing, page: u32) -> Result<Rendere
         content_type: HTML,
         last_modified,
         deps,
+        fresh_for: None,
     })
 }
 

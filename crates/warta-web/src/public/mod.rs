@@ -36,6 +36,9 @@ pub struct Rendered {
     /// Newest content time on the page (ms), for Last-Modified.
     pub last_modified: i64,
     pub deps: Vec<Dep>,
+    /// For pages that age without a content change (the 48-hour news sitemap): how long the
+    /// cached copy stays valid.
+    pub fresh_for: Option<std::time::Duration>,
 }
 
 /// Serve `key` from the cache, or render it with `render`, cache it and serve it.
@@ -54,7 +57,9 @@ where
     let seen = app.0.pages.generation();
     match render().await {
         Ok(r) => {
-            let page = Arc::new(Page::build(r.content_type, r.body, r.last_modified, r.deps));
+            let mut page = Page::build(r.content_type, r.body, r.last_modified, r.deps);
+            page.expires = r.fresh_for.map(|d| std::time::Instant::now() + d);
+            let page = Arc::new(page);
             app.0.pages.insert(key, page.clone(), seen);
             send_page(&page, headers, PAGE_CACHE_CONTROL)
         }

@@ -35,6 +35,7 @@ pub async fn index(app: &AppState) -> Result<Rendered, AppError> {
         content_type: XML,
         last_modified: newest,
         deps: vec![Dep::Lists],
+        fresh_for: None,
     })
 }
 
@@ -79,6 +80,7 @@ pub async fn month(app: &AppState, year: i16, month: i8) -> Result<Rendered, App
         content_type: XML,
         last_modified,
         deps: vec![Dep::Lists],
+        fresh_for: None,
     })
 }
 
@@ -111,5 +113,6 @@ pub async fn news(app: &AppState) -> Result<Rendered, AppError> {
         content_type: XML,
         last_modified,
         deps: vec![Dep::Lists],
+        fresh_for: Some(std::time::Duration::from_secs(300)),
     })
 }

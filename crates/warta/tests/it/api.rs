@@ -329,6 +329,11 @@ async fn bad_requests_get_problem_json_never_500() {
             "published_at",
         ),
         (
+            json!({"headline": "Judul", "rubrik": "Nasional", "published_at": "2099-01-01T00:00:00+07:00"}),
+            422,
+            "published_at",
+        ),
+        (
             json!({"headline": "Judul", "rubrik": "Nasional", "body": [{"type": "embed", "url": "https://evil.example/x"}]}),
             422,
             "body/0/url",

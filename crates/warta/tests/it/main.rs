@@ -2,6 +2,7 @@
 //! dir, driven over HTTP (and the CLI as a separate process).
 
 mod api;
+mod browser;
 mod cli;
 mod feeds;
 mod helpers;
