@@ -154,32 +154,21 @@ impl Store {
             _ => w.published_at,
         };
         let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query_scalar(
+        let insert = sqlx::query_scalar(
             "INSERT INTO articles (slug, headline, dek, rubrik_id, topic_id, dateline, signoff, sources,
                hero_media_id, hero_caption, hero_credit, body, status, published_at, created_by,
                created_at, updated_at, revision)
              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,1) RETURNING id",
-        )
-        .bind(&w.slug)
-        .bind(&w.headline)
-        .bind(&w.dek)
-        .bind(w.rubrik_id)
-        .bind(w.topic_id)
-        .bind(&w.dateline)
-        .bind(&w.signoff)
-        .bind(serde_json::to_string(&w.sources)?)
-        .bind(w.hero_media_id)
-        .bind(&w.hero_caption)
-        .bind(&w.hero_credit)
-        .bind(serde_json::to_string(&w.body)?)
-        .bind(status.as_str())
-        .bind(published_at)
-        .bind(by)
-        .bind(now)
-        .bind(published_at.filter(|p| *p < now).unwrap_or(now))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| slug_conflict(e, &w.slug))?;
+        );
+        let id: i64 = bind_content(insert, w)?
+            .bind(status.as_str())
+            .bind(published_at)
+            .bind(by)
+            .bind(now)
+            .bind(published_at.filter(|p| *p < now).unwrap_or(now))
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|e| slug_conflict(e, &w.slug))?;
         write_links(&mut tx, id, w).await?;
         snapshot(&mut tx, id, 1, w, by, now).await?;
         tx.commit().await?;
@@ -209,33 +198,22 @@ impl Store {
         }
         let next = revision + 1;
         // Compare-and-set on the revision so two concurrent saves cannot both win.
-        let changed = sqlx::query(
+        let update = sqlx::query_scalar(
             "UPDATE articles SET slug=$1, headline=$2, dek=$3, rubrik_id=$4, topic_id=$5, dateline=$6,
                signoff=$7, sources=$8, hero_media_id=$9, hero_caption=$10, hero_credit=$11, body=$12,
                published_at=COALESCE(CAST($13 AS BIGINT), published_at), updated_at=$14, revision=$15
-             WHERE id=$16 AND revision=$17",
-        )
-        .bind(&w.slug)
-        .bind(&w.headline)
-        .bind(&w.dek)
-        .bind(w.rubrik_id)
-        .bind(w.topic_id)
-        .bind(&w.dateline)
-        .bind(&w.signoff)
-        .bind(serde_json::to_string(&w.sources)?)
-        .bind(w.hero_media_id)
-        .bind(&w.hero_caption)
-        .bind(&w.hero_credit)
-        .bind(serde_json::to_string(&w.body)?)
-        .bind(w.published_at)
-        .bind(now)
-        .bind(next)
-        .bind(id)
-        .bind(revision)
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| slug_conflict(e, &w.slug))?;
-        if changed.rows_affected() != 1 {
+             WHERE id=$16 AND revision=$17 RETURNING id",
+        );
+        let changed: Option<i64> = bind_content(update, w)?
+            .bind(w.published_at)
+            .bind(now)
+            .bind(next)
+            .bind(id)
+            .bind(revision)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(|e| slug_conflict(e, &w.slug))?;
+        if changed.is_none() {
             return Err(StoreError::StaleRevision {
                 current: revision + 1,
             });
@@ -459,6 +437,26 @@ impl Store {
             revision: raw.revision,
         })
     }
+}
+
+type Scalar<'q> = sqlx::query::QueryScalar<'q, Any, i64, sqlx::any::AnyArguments>;
+
+/// Bind the content columns `$1`–`$12` shared by INSERT and UPDATE, in this order: slug,
+/// headline, dek, rubrik_id, topic_id, dateline, signoff, sources, hero_media_id,
+/// hero_caption, hero_credit, body.
+fn bind_content<'q>(q: Scalar<'q>, w: &ArticleWrite) -> Result<Scalar<'q>, StoreError> {
+    Ok(q.bind(w.slug.clone())
+        .bind(w.headline.clone())
+        .bind(w.dek.clone())
+        .bind(w.rubrik_id)
+        .bind(w.topic_id)
+        .bind(w.dateline.clone())
+        .bind(w.signoff.clone())
+        .bind(serde_json::to_string(&w.sources)?)
+        .bind(w.hero_media_id)
+        .bind(w.hero_caption.clone())
+        .bind(w.hero_credit.clone())
+        .bind(serde_json::to_string(&w.body)?))
 }
 
 fn slug_conflict(e: sqlx::Error, slug: &str) -> StoreError {

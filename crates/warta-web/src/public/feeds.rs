@@ -4,7 +4,7 @@ use super::{RSS, Rendered, cached};
 use crate::cache::Dep;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{paths, views};
+use crate::views;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -84,34 +84,29 @@ pub async fn site_feed(State(app): State<AppState>, headers: HeaderMap) -> Respo
 }
 
 async fn term_channel(app: &AppState, kind: Term, slug: &str) -> Result<Channel, AppError> {
-    let t = app
-        .store()
-        .term_by_slug(kind, slug)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let t = super::term(app, kind, slug).await?;
+    let page = super::TermPage::of(kind, &t);
     let site = &app.renderer().site().name;
-    Ok(match kind {
-        Term::Rubrik => Channel {
-            title: format!("{} - Rubrik {}", site, t.name),
-            description: format!("Berita terbaru rubrik {}", t.name),
-            link: paths::rubrik(&t.slug),
-            scope: ListScope::Rubrik(t.id),
-            dep: Dep::Rubrik(t.id),
-        },
-        Term::Tag => Channel {
-            title: format!("{} - Tag {}", site, t.name),
-            description: format!("Berita dengan tag {}", t.name),
-            link: paths::tag(&t.slug),
-            scope: ListScope::Tag(t.id),
-            dep: Dep::Tag(t.id),
-        },
-        Term::Topic => Channel {
-            title: format!("{} - {}", site, t.name),
-            description: format!("Perkembangan terbaru: {}", t.name),
-            link: paths::topic(&t.slug),
-            scope: ListScope::Topic(t.id),
-            dep: Dep::Topic(t.id),
-        },
+    let (title, description) = match kind {
+        Term::Rubrik => (
+            format!("{site} - Rubrik {}", t.name),
+            format!("Berita terbaru rubrik {}", t.name),
+        ),
+        Term::Tag => (
+            format!("{site} - Tag {}", t.name),
+            format!("Berita dengan tag {}", t.name),
+        ),
+        Term::Topic => (
+            format!("{site} - {}", t.name),
+            format!("Perkembangan terbaru: {}", t.name),
+        ),
+    };
+    Ok(Channel {
+        title,
+        description,
+        link: page.path,
+        scope: page.scope,
+        dep: page.dep,
     })
 }
 

@@ -10,7 +10,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use jiff::civil::Date;
 use warta_render::{ListingKind, ListingView};
-use warta_store::{ListScope, Term, TermRow};
+use warta_store::{ListScope, Term};
 
 const PER_PAGE: u32 = 20;
 
@@ -109,11 +109,44 @@ pub async fn home(
     serve(app, headers, q, Ok(l)).await
 }
 
-async fn term(app: &AppState, kind: Term, slug: &str) -> Result<TermRow, AppError> {
-    app.store()
-        .term_by_slug(kind, slug)
-        .await?
-        .ok_or_else(AppError::not_found)
+/// The listing of a rubrik, tag or topic.
+async fn term_listing(app: &AppState, kind: Term, slug: &str) -> Result<Listing, AppError> {
+    let t = super::term(app, kind, slug).await?;
+    let page = super::TermPage::of(kind, &t);
+    let described = |fallback: String| {
+        if t.description.is_empty() {
+            fallback
+        } else {
+            t.description.clone()
+        }
+    };
+    let (kind, title, description) = match kind {
+        Term::Rubrik => (
+            ListingKind::Rubrik,
+            format!("Rubrik {}", t.name),
+            described(format!("Berita terbaru rubrik {}", t.name)),
+        ),
+        Term::Tag => (
+            ListingKind::Tag,
+            format!("Tag: {}", t.name),
+            format!("Kumpulan berita dengan tag {}", t.name),
+        ),
+        Term::Topic => (
+            ListingKind::Topic,
+            t.name.clone(),
+            described(format!("Perkembangan terbaru: {}", t.name)),
+        ),
+    };
+    Ok(Listing {
+        kind,
+        title,
+        description,
+        feed: Some(format!("{}/rss.xml", page.path)),
+        path: page.path,
+        scope: page.scope,
+        dep: page.dep,
+        date: None,
+    })
 }
 
 pub async fn rubrik(
@@ -122,20 +155,7 @@ pub async fn rubrik(
     headers: HeaderMap,
     Query(q): Query<PageQuery>,
 ) -> Response {
-    let l = term(&app, Term::Rubrik, &slug).await.map(|t| Listing {
-        kind: ListingKind::Rubrik,
-        title: format!("Rubrik {}", t.name),
-        description: if t.description.is_empty() {
-            format!("Berita terbaru rubrik {}", t.name)
-        } else {
-            t.description.clone()
-        },
-        path: paths::rubrik(&t.slug),
-        feed: Some(format!("{}/rss.xml", paths::rubrik(&t.slug))),
-        scope: ListScope::Rubrik(t.id),
-        dep: Dep::Rubrik(t.id),
-        date: None,
-    });
+    let l = term_listing(&app, Term::Rubrik, &slug).await;
     serve(app, headers, q, l).await
 }
 
@@ -145,16 +165,7 @@ pub async fn tag(
     headers: HeaderMap,
     Query(q): Query<PageQuery>,
 ) -> Response {
-    let l = term(&app, Term::Tag, &slug).await.map(|t| Listing {
-        kind: ListingKind::Tag,
-        title: format!("Tag: {}", t.name),
-        description: format!("Kumpulan berita dengan tag {}", t.name),
-        path: paths::tag(&t.slug),
-        feed: Some(format!("{}/rss.xml", paths::tag(&t.slug))),
-        scope: ListScope::Tag(t.id),
-        dep: Dep::Tag(t.id),
-        date: None,
-    });
+    let l = term_listing(&app, Term::Tag, &slug).await;
     serve(app, headers, q, l).await
 }
 
@@ -164,20 +175,7 @@ pub async fn topic(
     headers: HeaderMap,
     Query(q): Query<PageQuery>,
 ) -> Response {
-    let l = term(&app, Term::Topic, &slug).await.map(|t| Listing {
-        kind: ListingKind::Topic,
-        title: t.name.clone(),
-        description: if t.description.is_empty() {
-            format!("Perkembangan terbaru: {}", t.name)
-        } else {
-            t.description.clone()
-        },
-        path: paths::topic(&t.slug),
-        feed: Some(format!("{}/rss.xml", paths::topic(&t.slug))),
-        scope: ListScope::Topic(t.id),
-        dep: Dep::Topic(t.id),
-        date: None,
-    });
+    let l = term_listing(&app, Term::Topic, &slug).await;
     serve(app, headers, q, l).await
 }
 

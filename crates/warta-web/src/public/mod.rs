@@ -160,6 +160,48 @@ impl PageQuery {
     }
 }
 
+/// Where a rubrik, tag or topic lives, what it lists and what its pages depend on.
+pub struct TermPage {
+    pub path: String,
+    pub scope: warta_store::ListScope,
+    pub dep: Dep,
+}
+
+impl TermPage {
+    pub fn of(kind: Term, t: &warta_store::TermRow) -> TermPage {
+        use warta_store::ListScope;
+        match kind {
+            Term::Rubrik => TermPage {
+                path: crate::paths::rubrik(&t.slug),
+                scope: ListScope::Rubrik(t.id),
+                dep: Dep::Rubrik(t.id),
+            },
+            Term::Tag => TermPage {
+                path: crate::paths::tag(&t.slug),
+                scope: ListScope::Tag(t.id),
+                dep: Dep::Tag(t.id),
+            },
+            Term::Topic => TermPage {
+                path: crate::paths::topic(&t.slug),
+                scope: ListScope::Topic(t.id),
+                dep: Dep::Topic(t.id),
+            },
+        }
+    }
+}
+
+/// A rubrik, tag or topic by slug, or a 404.
+pub async fn term(
+    app: &AppState,
+    kind: Term,
+    slug: &str,
+) -> Result<warta_store::TermRow, AppError> {
+    app.store()
+        .term_by_slug(kind, slug)
+        .await?
+        .ok_or_else(AppError::not_found)
+}
+
 /// The cache key of a paged URL: the path plus `?page=N` beyond the first.
 pub fn paged_key(path: &str, page: u32) -> String {
     let sep = if path.contains('?') { '&' } else { '?' };
