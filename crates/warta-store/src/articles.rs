@@ -2,7 +2,7 @@
 //! listings. Every save writes a revision snapshot in the same transaction.
 
 use crate::rows::RawUser;
-use crate::{ArticleRow, Store, StoreError, TeaserRow, TermRow, UserRow, now_ms};
+use crate::{ArticleRow, Store, StoreError, TermRow, UserRow, now_ms};
 use sqlx::{Any, Transaction};
 use warta_core::{Block, Source, Status};
 
@@ -25,55 +25,6 @@ pub struct ArticleWrite {
     pub body: Vec<Block>,
     /// Explicit publication time (backdating archives); `None` keeps the current one.
     pub published_at: Option<i64>,
-}
-
-/// Filters for listings. `None` means "any".
-#[derive(Debug, Clone, Default)]
-pub struct ArticleFilter {
-    pub status: Option<Status>,
-    pub rubrik_id: Option<i64>,
-    pub topic_id: Option<i64>,
-    pub tag_id: Option<i64>,
-    pub author_id: Option<i64>,
-    /// Published at or after (ms).
-    pub from: Option<i64>,
-    /// Published before (ms).
-    pub until: Option<i64>,
-    /// Substring of the headline, case-insensitive.
-    pub q: Option<String>,
-}
-
-/// Reader-side listing scopes: always published articles, newest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListScope {
-    All,
-    Rubrik(i64),
-    Tag(i64),
-    Topic(i64),
-    Author(i64),
-    /// Published within [from, until).
-    Between(i64, i64),
-}
-
-impl ListScope {
-    pub fn filter(self) -> ArticleFilter {
-        let mut f = ArticleFilter {
-            status: Some(Status::Published),
-            ..Default::default()
-        };
-        match self {
-            ListScope::All => {}
-            ListScope::Rubrik(id) => f.rubrik_id = Some(id),
-            ListScope::Tag(id) => f.tag_id = Some(id),
-            ListScope::Topic(id) => f.topic_id = Some(id),
-            ListScope::Author(id) => f.author_id = Some(id),
-            ListScope::Between(a, b) => {
-                f.from = Some(a);
-                f.until = Some(b);
-            }
-        }
-        f
-    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -108,37 +59,6 @@ const ARTICLE_SELECT: &str =
     a.sources, a.hero_media_id, a.hero_caption, a.hero_credit, a.body, a.status, a.published_at,
     a.created_by, a.created_at, a.updated_at, a.revision
     FROM articles a JOIN rubriks r ON r.id = a.rubrik_id";
-
-const TEASER_SELECT: &str = "SELECT a.id, a.slug, a.headline, a.dek, a.status, a.rubrik_id,
-    r.slug AS rubrik_slug, r.name AS rubrik_name, a.published_at, a.updated_at, a.revision,
-    a.hero_media_id FROM articles a JOIN rubriks r ON r.id = a.rubrik_id";
-
-/// One WHERE clause for every listing; each filter is off when its parameter is NULL.
-const FILTER_WHERE: &str = " WHERE (CAST($1 AS TEXT) IS NULL OR a.status = $1)
-    AND (CAST($2 AS BIGINT) IS NULL OR a.rubrik_id = $2)
-    AND (CAST($3 AS BIGINT) IS NULL OR a.topic_id = $3)
-    AND (CAST($4 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = $4))
-    AND (CAST($5 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.user_id = $5))
-    AND (CAST($6 AS BIGINT) IS NULL OR a.published_at >= $6)
-    AND (CAST($7 AS BIGINT) IS NULL OR a.published_at < $7)
-    AND (CAST($8 AS TEXT) IS NULL OR LOWER(a.headline) LIKE $8)";
-
-fn bind_filter<'q, O>(
-    q: sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments>,
-    f: &ArticleFilter,
-) -> sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments> {
-    q.bind(f.status.map(|s| s.as_str().to_string()))
-        .bind(f.rubrik_id)
-        .bind(f.topic_id)
-        .bind(f.tag_id)
-        .bind(f.author_id)
-        .bind(f.from)
-        .bind(f.until)
-        .bind(
-            f.q.as_ref()
-                .map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_'], ""))),
-        )
-}
 
 impl Store {
     /// Create an article as `status`, with revision 1.
@@ -316,74 +236,6 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         Ok(n > 0)
-    }
-
-    /// A page of articles and the total matching, newest publication first.
-    pub async fn list_articles(
-        &self,
-        f: &ArticleFilter,
-        page: u32,
-        per_page: u32,
-    ) -> Result<(Vec<TeaserRow>, i64), StoreError> {
-        let per_page = per_page.clamp(1, 100);
-        let offset = i64::from(page.max(1) - 1) * i64::from(per_page);
-        let q = format!(
-            "{TEASER_SELECT}{FILTER_WHERE} ORDER BY COALESCE(a.published_at, a.updated_at) DESC, a.id DESC
-             LIMIT {per_page} OFFSET {offset}"
-        );
-        let rows = bind_filter(sqlx::query_as::<_, TeaserRow>(crate::sql(&q)), f)
-            .fetch_all(&self.pool)
-            .await?;
-        let cq = format!("SELECT COUNT(*) FROM articles a{FILTER_WHERE}");
-        let (total,): (i64,) = bind_filter(sqlx::query_as(crate::sql(&cq)), f)
-            .fetch_one(&self.pool)
-            .await?;
-        Ok((rows, total))
-    }
-
-    /// Published articles among `ids`, in no particular order.
-    pub async fn published_teasers(&self, ids: &[i64]) -> Result<Vec<TeaserRow>, StoreError> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let q = format!(
-            "{TEASER_SELECT} WHERE a.status = 'published' AND a.id IN ({})",
-            crate::placeholders(ids.len())
-        );
-        let mut query = sqlx::query_as::<_, TeaserRow>(crate::sql(&q));
-        for id in ids {
-            query = query.bind(*id);
-        }
-        Ok(query.fetch_all(&self.pool).await?)
-    }
-
-    /// Published articles of the same topic, or sharing a tag, newest first.
-    pub async fn related_teasers(
-        &self,
-        a: &ArticleRow,
-        limit: u32,
-    ) -> Result<Vec<TeaserRow>, StoreError> {
-        let q = format!(
-            "{TEASER_SELECT} WHERE a.status = 'published' AND a.id <> $1 AND (a.topic_id = $2 OR EXISTS (
-                SELECT 1 FROM article_tags x JOIN article_tags y ON x.tag_id = y.tag_id
-                WHERE x.article_id = a.id AND y.article_id = $1))
-             ORDER BY a.published_at DESC LIMIT {}",
-            limit.min(20)
-        );
-        Ok(sqlx::query_as(crate::sql(&q))
-            .bind(a.id)
-            .bind(a.topic.as_ref().map(|t| t.id).unwrap_or(-1))
-            .fetch_all(&self.pool)
-            .await?)
-    }
-
-    /// (published_at, updated_at) of every published article, for the sitemap index.
-    pub async fn published_times(&self) -> Result<Vec<(i64, i64)>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT published_at, updated_at FROM articles WHERE status = 'published' AND published_at IS NOT NULL",
-        )
-        .fetch_all(&self.pool)
-        .await?)
     }
 
     async fn resolve(&self, raw: RawArticle) -> Result<ArticleRow, StoreError> {

@@ -7,14 +7,16 @@
 
 mod articles;
 mod error;
+mod listings;
 mod media;
 mod rows;
 mod taxonomy;
 pub use taxonomy::Term;
 mod users;
 
-pub use articles::{ArticleFilter, ArticleWrite, ListScope};
+pub use articles::ArticleWrite;
 pub use error::StoreError;
+pub use listings::{ArticleFilter, ListScope};
 pub use media::NewMedia;
 pub use rows::{ArticleRow, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow};
 pub use users::{NewUser, generate_token, hash_password, verify_password};
