@@ -92,8 +92,8 @@ async function run(name, dir) {
       step = `${name}: "Baca juga" link`;
       await follow(page, '.baca-juga a');
       await oneH1(page);
-      await page.goBack({ waitUntil: 'load' });
-      assert.equal(path(page), articlePath);
+      // Not goBack(): restoring the scroll position races with the next click.
+      await page.goto(base + articlePath, { waitUntil: 'load' });
     }
 
     step = `${name}: rubrik page (clicked from the breadcrumb)`;
