@@ -125,22 +125,24 @@ impl Store {
         Ok(query.fetch_all(&self.pool).await?)
     }
 
-    /// Published articles of the same topic, or sharing a tag, newest first.
+    /// Further reading for an article: published articles of the same topic or sharing a tag
+    /// first, then others from its rubrik; newest first within each group.
     pub async fn related_teasers(
         &self,
         a: &ArticleRow,
         limit: u32,
     ) -> Result<Vec<TeaserRow>, StoreError> {
+        let close = "(a.topic_id = $2 OR EXISTS (SELECT 1 FROM article_tags x JOIN article_tags y
+            ON x.tag_id = y.tag_id WHERE x.article_id = a.id AND y.article_id = $1))";
         let q = format!(
-            "{TEASER_SELECT} WHERE a.status = 'published' AND a.id <> $1 AND (a.topic_id = $2 OR EXISTS (
-                SELECT 1 FROM article_tags x JOIN article_tags y ON x.tag_id = y.tag_id
-                WHERE x.article_id = a.id AND y.article_id = $1))
-             ORDER BY a.published_at DESC LIMIT {}",
+            "{TEASER_SELECT} WHERE a.status = 'published' AND a.id <> $1 AND ({close} OR a.rubrik_id = $3)
+             ORDER BY CASE WHEN {close} THEN 0 ELSE 1 END, a.published_at DESC LIMIT {}",
             limit.min(20)
         );
         Ok(sqlx::query_as(crate::sql(&q))
             .bind(a.id)
             .bind(a.topic.as_ref().map(|t| t.id).unwrap_or(-1))
+            .bind(a.rubrik.id)
             .fetch_all(&self.pool)
             .await?)
     }

@@ -203,3 +203,38 @@ async fn exercise(store: &Store) {
     assert_eq!(store.user_for_token(&token).await.unwrap().unwrap().id, by);
     assert!(store.user_for_token("wrt_nope").await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn related_articles_prefer_topic_and_tags_then_fall_back_to_the_rubrik() {
+    let (store, _dir) = sqlite().await;
+    let by = writer(&store).await;
+    let base = draft(&store, by, "utama").await;
+    let main = store
+        .create_article(&base, Status::Draft, by)
+        .await
+        .unwrap();
+    let mut same_rubrik = base.clone();
+    same_rubrik.slug = "serubrik".into();
+    same_rubrik.tag_ids = vec![];
+    let mut shares_tag = base.clone();
+    shares_tag.slug = "setag".into();
+    let mut elsewhere = base.clone();
+    elsewhere.slug = "lain".into();
+    elsewhere.tag_ids = vec![];
+    elsewhere.rubrik_id = store
+        .ensure_term(Term::Rubrik, "Olahraga", "")
+        .await
+        .unwrap()
+        .id;
+    // Published oldest to newest: the rubrik neighbour is the newest but ranks after the tag.
+    for (i, w) in [shares_tag, elsewhere, same_rubrik].iter().enumerate() {
+        let a = store.create_article(w, Status::Draft, by).await.unwrap();
+        store
+            .set_status(a.id, Status::Published, Some(1_000 * (i as i64 + 1)))
+            .await
+            .unwrap();
+    }
+    let related = store.related_teasers(&main, 4).await.unwrap();
+    let slugs: Vec<&str> = related.iter().map(|t| t.slug.as_str()).collect();
+    assert_eq!(slugs, ["setag", "serubrik"]);
+}

@@ -130,7 +130,11 @@ fn embeds_use_no_third_party_script() {
         "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" title=\"Video YouTube\""
     ));
     assert!(html.contains("loading=\"lazy\" allow="));
-    assert!(html.contains("<div class=\"embed embed-video\">"));
+    assert!(html.contains("<div class=\"embed-video\">"));
+    // Without the player (blocked, offline, no third-party frames) readers still get a link.
+    assert!(html.contains(
+        "<figcaption><a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\" rel=\"noopener nofollow\">Tonton di YouTube</a></figcaption>"
+    ));
     assert!(html.contains("<a href=\"https://x.com/bnpb/status/123\" rel=\"noopener nofollow\">Lihat unggahan di X</a>"));
     assert!(html.contains("Lihat unggahan di Instagram</a>"));
     assert!(!html.contains("<script src"));
