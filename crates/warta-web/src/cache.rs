@@ -41,17 +41,53 @@ pub struct Page {
     pub expires: Option<std::time::Instant>,
 }
 
+/// Which compressed forms of a page to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Encodings {
+    pub gzip: bool,
+    pub br: bool,
+}
+
+impl Encodings {
+    pub const ALL: Encodings = Encodings {
+        gzip: true,
+        br: true,
+    };
+}
+
 impl Page {
-    /// Compress and fingerprint a freshly rendered page.
+    /// Both encodings, as the cache keeps them.
+    #[cfg(test)]
     pub fn build(
         content_type: &'static str,
         body: String,
         last_modified_ms: i64,
         deps: Vec<Dep>,
     ) -> Page {
+        Page::build_with(content_type, body, last_modified_ms, deps, Encodings::ALL)
+    }
+
+    /// Compress and fingerprint a freshly rendered page, making only the compressed forms asked
+    /// for (the cache wants both; an uncached page just the one its client accepts). Missing
+    /// forms are empty and never sent.
+    pub fn build_with(
+        content_type: &'static str,
+        body: String,
+        last_modified_ms: i64,
+        deps: Vec<Dep>,
+        want: Encodings,
+    ) -> Page {
         let identity = Bytes::from(body.into_bytes());
-        let gzip = gzip(&identity);
-        let br = brotli(&identity);
+        let gzip = if want.gzip {
+            gzip(&identity)
+        } else {
+            Bytes::new()
+        };
+        let br = if want.br {
+            brotli(&identity)
+        } else {
+            Bytes::new()
+        };
         let etag = format!("\"{:016x}\"", fnv1a(&identity));
         let secs = u64::try_from(last_modified_ms / 1000).unwrap_or(0);
         let last_modified =
@@ -82,9 +118,12 @@ fn gzip(data: &[u8]) -> Bytes {
 
 fn brotli(data: &[u8]) -> Bytes {
     let mut out = Vec::with_capacity(data.len() / 3);
+    // A window no larger than the page: brotli allocates and clears tables for the whole
+    // window, which for a 1 MiB window costs more than compressing a 15 KB page.
+    let lgwin = (usize::BITS - data.len().leading_zeros()).clamp(10, 22) as i32;
     let params = brotli::enc::BrotliEncoderParams {
         quality: 6,
-        lgwin: 20,
+        lgwin,
         ..Default::default()
     };
     match brotli::BrotliCompress(&mut &data[..], &mut out, &params) {
@@ -143,6 +182,10 @@ impl PageCache {
         Flight {
             _guard: Some(lock.lock_owned().await),
         }
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.enabled
     }
 
     pub fn get(&self, key: &str) -> Option<Arc<Page>> {
@@ -262,6 +305,21 @@ mod tests {
         p.expires = Some(std::time::Instant::now());
         c.insert("/sitemap-news.xml".into(), Arc::new(p), c.generation());
         assert!(c.get("/sitemap-news.xml").is_none());
+    }
+
+    #[test]
+    fn only_the_wanted_encodings_are_made() {
+        let p = Page::build_with(
+            "text/html",
+            "<p>halo</p>".repeat(50),
+            0,
+            vec![],
+            Encodings {
+                gzip: true,
+                br: false,
+            },
+        );
+        assert!(!p.gzip.is_empty() && p.br.is_empty());
     }
 
     #[test]

@@ -18,6 +18,15 @@ enum Encoding {
     Identity,
 }
 
+/// The compressed forms worth making for this request alone.
+pub fn wanted(headers: &HeaderMap) -> crate::cache::Encodings {
+    let e = negotiate(headers);
+    crate::cache::Encodings {
+        gzip: e == Encoding::Gzip,
+        br: e == Encoding::Br,
+    }
+}
+
 /// Pick the best encoding the client accepts (q=0 excludes).
 fn negotiate(headers: &HeaderMap) -> Encoding {
     let Some(accept) = headers

@@ -14,7 +14,7 @@ pub use files::{
 };
 pub use listings::{author, home, indeks, rubrik, tag, topic};
 
-use crate::cache::{Dep, Page};
+use crate::cache::{Dep, Encodings, Page};
 use crate::error::AppError;
 use crate::respond::{PAGE_CACHE_CONTROL, send_page};
 use crate::state::AppState;
@@ -57,7 +57,12 @@ where
     let seen = app.0.pages.generation();
     match render().await {
         Ok(r) => {
-            let mut page = Page::build(r.content_type, r.body, r.last_modified, r.deps);
+            let want = if app.0.pages.enabled() {
+                Encodings::ALL
+            } else {
+                crate::respond::wanted(headers)
+            };
+            let mut page = Page::build_with(r.content_type, r.body, r.last_modified, r.deps, want);
             page.expires = r.fresh_for.map(|d| std::time::Instant::now() + d);
             let page = Arc::new(page);
             app.0.pages.insert(key, page.clone(), seen);
