@@ -6,6 +6,7 @@
 //! authors, and the site-wide lists (home, Indeks, feeds, sitemaps). A generation counter
 //! keeps a render that raced with an invalidation from storing a stale page.
 
+use axum::http::HeaderValue;
 use bytes::Bytes;
 use std::collections::HashMap;
 use std::io::Write;
@@ -33,9 +34,12 @@ pub struct Page {
     pub identity: Bytes,
     pub gzip: Bytes,
     pub br: Bytes,
-    pub etag: String,
+    /// Header values are made once here, not on every response.
+    pub etag: HeaderValue,
     /// HTTP date of the newest content on the page.
-    pub last_modified: String,
+    pub last_modified: HeaderValue,
+    /// The same time, for comparing with If-Modified-Since.
+    pub modified: std::time::SystemTime,
     pub deps: Vec<Dep>,
     /// When set, the cache forgets the page at this time.
     pub expires: Option<std::time::Instant>,
@@ -88,10 +92,13 @@ impl Page {
         } else {
             Bytes::new()
         };
-        let etag = format!("\"{:016x}\"", fnv1a(&identity));
+        // Both are ASCII by construction, so the conversions cannot fail.
+        let etag = HeaderValue::try_from(format!("\"{:016x}\"", fnv1a(&identity)))
+            .unwrap_or(HeaderValue::from_static("\"0\""));
         let secs = u64::try_from(last_modified_ms / 1000).unwrap_or(0);
-        let last_modified =
-            httpdate::fmt_http_date(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs));
+        let modified = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+        let last_modified = HeaderValue::try_from(httpdate::fmt_http_date(modified))
+            .unwrap_or(HeaderValue::from_static("Thu, 01 Jan 1970 00:00:00 GMT"));
         Page {
             content_type,
             identity,
@@ -99,6 +106,7 @@ impl Page {
             br,
             etag,
             last_modified,
+            modified,
             deps,
             expires: None,
         }

@@ -135,6 +135,10 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
     let mut res = (status, html).into_response();
     res.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(HTML));
+    res.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(crate::respond::CONTENT_SECURITY_POLICY),
+    );
     let cc = if status == StatusCode::GONE {
         "public, max-age=300"
     } else {

@@ -134,3 +134,32 @@ async fn openapi_document_describes_the_routes() {
     assert!(doc["components"]["schemas"]["Block"].is_object());
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }
+
+#[tokio::test]
+async fn pages_and_api_answers_carry_security_headers() {
+    let n = newsroom().await;
+    let a = n.published("Berita Berkepala Aman").await;
+    for path in [path_of(&a["url"]), "/tidak-ada".to_string()] {
+        let r = n.app.get(&path).await;
+        let h = r.headers();
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["x-frame-options"], "SAMEORIGIN", "{path}");
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'self'"),
+            "{path}: {csp}"
+        );
+    }
+    let r = n
+        .app
+        .client
+        .get(n.app.url("/api/v1/articles"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    assert!(
+        r.headers().get("content-security-policy").is_none(),
+        "JSON needs no CSP"
+    );
+}
