@@ -77,6 +77,12 @@ async fn demo_site_serves_every_kind_of_page() {
     ] {
         assert_eq!(app.get(path).await.status(), 200, "{path}");
     }
+    let (_, rubrik) = app.text("/rubrik/nasional").await;
+    assert!(
+        rubrik.contains("type=\"application/rss+xml\"")
+            && rubrik.contains("href=\"/rubrik/nasional/rss.xml\""),
+        "a rubrik page advertises its own feed"
+    );
     let (_, topic) = app.text("/topik/banjir-bandang-sumatera-barat").await;
     assert!(
         count(&topic, "class=\"teaser") >= 8,
