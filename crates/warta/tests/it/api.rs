@@ -283,13 +283,7 @@ async fn roles_are_enforced() {
     assert_eq!(s, 200, "own drafts are editable");
     let (s, _) = n.app.api(Method::GET, "/articles", "wrt_salah", None).await;
     assert_eq!(s, 401);
-    let r = n
-        .app
-        .client
-        .get(n.app.url("/api/v1/articles"))
-        .send()
-        .await
-        .unwrap();
+    let r = n.app.get("/api/v1/articles").await;
     assert_eq!(r.status(), 401);
     assert_eq!(r.headers()["www-authenticate"], "Bearer realm=\"warta\"");
 }

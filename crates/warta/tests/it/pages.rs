@@ -149,33 +149,15 @@ async fn conditional_get_and_compression() {
         cc.contains("s-maxage=") && cc.contains("stale-while-revalidate="),
         "{cc}"
     );
-    let r = n
-        .app
-        .client
-        .get(n.app.url(&path))
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let r = n.app.get_with(&path, &[("if-none-match", &etag)]).await;
     assert_eq!(r.status(), 304);
     let r = n
         .app
-        .client
-        .get(n.app.url(&path))
-        .header("if-modified-since", &last_modified)
-        .send()
-        .await
-        .unwrap();
+        .get_with(&path, &[("if-modified-since", &last_modified)])
+        .await;
     assert_eq!(r.status(), 304);
     for enc in ["br", "gzip"] {
-        let r = n
-            .app
-            .client
-            .get(n.app.url(&path))
-            .header("accept-encoding", enc)
-            .send()
-            .await
-            .unwrap();
+        let r = n.app.get_with(&path, &[("accept-encoding", enc)]).await;
         assert_eq!(r.headers()["content-encoding"], enc);
         assert_eq!(r.headers()["vary"], "Accept-Encoding");
     }
@@ -191,14 +173,7 @@ async fn conditional_get_and_compression() {
         )
         .await;
     assert_eq!(s, 200);
-    let r = n
-        .app
-        .client
-        .get(n.app.url(&path))
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let r = n.app.get_with(&path, &[("if-none-match", &etag)]).await;
     assert_eq!(r.status(), 200);
 }
 

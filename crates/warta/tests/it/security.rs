@@ -150,13 +150,7 @@ async fn pages_and_api_answers_carry_security_headers() {
             "{path}: {csp}"
         );
     }
-    let r = n
-        .app
-        .client
-        .get(n.app.url("/api/v1/articles"))
-        .send()
-        .await
-        .unwrap();
+    let r = n.app.get("/api/v1/articles").await;
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");
     assert!(
         r.headers().get("content-security-policy").is_none(),
