@@ -26,6 +26,9 @@ pub enum Role {
 pub enum Capability {
     /// Create articles and edit one's own drafts.
     WriteOwn,
+    /// Read every article in the newsroom, drafts of others included (contributors, often
+    /// outside the newsroom, see only their own and published ones).
+    ReadAll,
     /// Edit any article, whoever wrote it.
     EditAny,
     /// Publish and unpublish.
@@ -62,6 +65,7 @@ impl Role {
     pub fn can(self, cap: Capability) -> bool {
         match cap {
             Capability::WriteOwn => true,
+            Capability::ReadAll => self >= Role::Writer,
             Capability::EditAny | Capability::Publish | Capability::ManageTaxonomy => {
                 self >= Role::Editor
             }
@@ -81,6 +85,8 @@ mod tests {
         assert!(Role::Editor.can(Capability::Publish));
         assert!(Role::Admin.can(Capability::Publish));
         assert!(!Role::Editor.can(Capability::Administer));
+        assert!(!Role::Contributor.can(Capability::ReadAll));
+        assert!(Role::Writer.can(Capability::ReadAll));
     }
 
     #[test]

@@ -32,13 +32,16 @@ fn changed(app: &AppState, before: Option<&ArticleRow>, after: &ArticleRow) {
     app.invalidate(&deps);
 }
 
+fn is_own(user: &ApiUser, a: &ArticleRow) -> bool {
+    a.created_by == user.0.id || a.authors.iter().any(|u| u.id == user.0.id)
+}
+
 /// May this user change this article?
 fn may_edit(user: &ApiUser, a: &ArticleRow) -> Result<(), AppError> {
     if user.role().can(Capability::EditAny) {
         return Ok(());
     }
-    let own = a.created_by == user.0.id || a.authors.iter().any(|u| u.id == user.0.id);
-    if !own {
+    if !is_own(user, a) {
         return Err(AppError::Forbidden(
             "you may edit only your own articles".into(),
         ));
@@ -79,10 +82,16 @@ pub async fn create(
     security(("bearer" = [])))]
 pub async fn get(
     State(app): State<AppState>,
-    _user: ApiUser,
+    user: ApiUser,
     ApiId(id): ApiId,
 ) -> Result<Json<ArticleOut>, AppError> {
     let a = app.store().article_by_id(id).await?;
+    if !user.role().can(Capability::ReadAll) && !is_own(&user, &a) && a.status != Status::Published
+    {
+        return Err(AppError::Forbidden(
+            "you may read only your own unpublished articles".into(),
+        ));
+    }
     Ok(Json(ArticleOut::from_row(&app, &a)))
 }
 
@@ -157,7 +166,7 @@ pub async fn unpublish(
     responses((status = 200, body = ArticleList), (status = 400, body = Problem)), security(("bearer" = [])))]
 pub async fn list(
     State(app): State<AppState>,
-    _user: ApiUser,
+    user: ApiUser,
     ApiQuery(q): ApiQuery<ArticleQuery>,
 ) -> Result<Json<ArticleList>, AppError> {
     let store = app.store();
@@ -174,6 +183,8 @@ pub async fn list(
         }
     };
     let author_id = match &q.author {
+        // Contributors list only their own articles.
+        _ if !user.role().can(Capability::ReadAll) => Some(user.0.id),
         None => None,
         Some(s) => Some(store.user_by_slug(s).await?.map(|u| u.id).unwrap_or(-1)),
     };

@@ -281,6 +281,42 @@ async fn roles_are_enforced() {
         )
         .await;
     assert_eq!(s, 200, "own drafts are editable");
+    let theirs = n.create(article_json("Draf Redaksi")).await;
+    let (s, _) = n
+        .app
+        .api(
+            Method::GET,
+            &format!("/articles/{}", theirs["id"]),
+            &contributor,
+            None,
+        )
+        .await;
+    assert_eq!(s, 403, "contributors do not read others' drafts");
+    let (s, _) = n
+        .app
+        .api(
+            Method::GET,
+            &format!("/articles/{}", theirs["id"]),
+            &n.writer,
+            None,
+        )
+        .await;
+    assert_eq!(s, 200, "staff writers do");
+    let (_, list) = n
+        .app
+        .api(Method::GET, "/articles", &contributor, None)
+        .await;
+    let ids: Vec<i64> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        vec![id],
+        "a contributor's list holds only their own articles"
+    );
     let (s, _) = n.app.api(Method::GET, "/articles", "wrt_salah", None).await;
     assert_eq!(s, 401);
     let r = n.app.get("/api/v1/articles").await;
