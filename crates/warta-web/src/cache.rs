@@ -157,9 +157,27 @@ pub struct PageCache {
     flights: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
-/// Held while rendering a key; dropping it lets the waiters re-check the cache.
-pub struct Flight {
-    _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
+/// Held while rendering a key; dropping it lets the waiters re-check the cache, and the
+/// last one out removes the key's lock so the map holds only keys being rendered.
+pub struct Flight<'a> {
+    cache: &'a PageCache,
+    key: String,
+    guard: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl Drop for Flight<'_> {
+    fn drop(&mut self) {
+        if self.guard.take().is_none() {
+            return;
+        }
+        if let Ok(mut flights) = self.cache.flights.lock()
+            && flights
+                .get(&self.key)
+                .is_some_and(|l| Arc::strong_count(l) == 1)
+        {
+            flights.remove(&self.key);
+        }
+    }
 }
 
 impl PageCache {
@@ -174,21 +192,23 @@ impl PageCache {
     }
 
     /// Wait for any render of `key` in progress, then hold the right to render it.
-    pub async fn single_flight(&self, key: &str) -> Flight {
+    pub async fn single_flight(&self, key: &str) -> Flight<'_> {
+        let idle = Flight {
+            cache: self,
+            key: String::new(),
+            guard: None,
+        };
         if !self.enabled {
-            return Flight { _guard: None };
+            return idle;
         }
         let lock = match self.flights.lock() {
-            Ok(mut f) => {
-                if f.len() > 10_000 {
-                    f.retain(|_, l| Arc::strong_count(l) > 1);
-                }
-                f.entry(key.to_string()).or_default().clone()
-            }
-            Err(_) => return Flight { _guard: None },
+            Ok(mut f) => f.entry(key.to_string()).or_default().clone(),
+            Err(_) => return idle,
         };
         Flight {
-            _guard: Some(lock.lock_owned().await),
+            cache: self,
+            key: key.to_string(),
+            guard: Some(lock.lock_owned().await),
         }
     }
 
@@ -328,6 +348,30 @@ mod tests {
             },
         );
         assert!(!p.gzip.is_empty() && p.br.is_empty());
+    }
+
+    #[tokio::test]
+    async fn flights_serialise_renders_of_one_key_and_clean_up() {
+        let c = Arc::new(PageCache::new(true, 10));
+        let first = c.single_flight("/").await;
+        let c2 = c.clone();
+        let waiter = tokio::spawn(async move {
+            let _second = c2.single_flight("/").await;
+        });
+        tokio::task::yield_now().await;
+        assert!(
+            !waiter.is_finished(),
+            "a second render of the same key waits"
+        );
+        let other = c.single_flight("/lain").await;
+        drop(other);
+        drop(first);
+        waiter.await.unwrap();
+        assert_eq!(
+            c.flights.lock().unwrap().len(),
+            0,
+            "no locks are left behind"
+        );
     }
 
     #[test]
