@@ -5,7 +5,7 @@ use crate::cache::Dep;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::{paths, views};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use jiff::civil::Date;
@@ -90,11 +90,7 @@ async fn serve(
     }
 }
 
-pub async fn home(
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    Query(q): Query<PageQuery>,
-) -> Response {
+pub async fn home(State(app): State<AppState>, headers: HeaderMap, q: PageQuery) -> Response {
     let site = app.renderer().site();
     let l = Listing {
         kind: ListingKind::Home,
@@ -153,7 +149,7 @@ pub async fn rubrik(
     State(app): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-    Query(q): Query<PageQuery>,
+    q: PageQuery,
 ) -> Response {
     let l = term_listing(&app, Term::Rubrik, &slug).await;
     serve(app, headers, q, l).await
@@ -163,7 +159,7 @@ pub async fn tag(
     State(app): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-    Query(q): Query<PageQuery>,
+    q: PageQuery,
 ) -> Response {
     let l = term_listing(&app, Term::Tag, &slug).await;
     serve(app, headers, q, l).await
@@ -173,7 +169,7 @@ pub async fn topic(
     State(app): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-    Query(q): Query<PageQuery>,
+    q: PageQuery,
 ) -> Response {
     let l = term_listing(&app, Term::Topic, &slug).await;
     serve(app, headers, q, l).await
@@ -183,7 +179,7 @@ pub async fn author(
     State(app): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-    Query(q): Query<PageQuery>,
+    q: PageQuery,
 ) -> Response {
     let l = match app.store().user_by_slug(&slug).await {
         Ok(Some(u)) => Ok(Listing {
@@ -207,11 +203,7 @@ pub async fn author(
 }
 
 /// Indeks: every article published on one day (WIB), today by default.
-pub async fn indeks(
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    Query(q): Query<PageQuery>,
-) -> Response {
+pub async fn indeks(State(app): State<AppState>, headers: HeaderMap, q: PageQuery) -> Response {
     let l = indeks_listing(q.tanggal.as_deref());
     serve(app, headers, q, l).await
 }

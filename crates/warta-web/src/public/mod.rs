@@ -149,11 +149,36 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
     res
 }
 
-/// `?page=N`, 1-based; anything else is page 1 (a bad value is a 400 page).
-#[derive(Debug, serde::Deserialize, Default)]
+/// The query parameters reader pages use: `page` (1-based) and `tanggal` (Indeks). Anything
+/// else (tracking parameters, repeats, junk) is ignored, so it neither fails nor splits the
+/// cache; a bad `page` value is a 400 page.
+#[derive(Debug, Default)]
 pub struct PageQuery {
     pub page: Option<String>,
     pub tanggal: Option<String>,
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PageQuery {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let pairs = axum::extract::Query::<Vec<(String, String)>>::try_from_uri(&parts.uri)
+            .map(|q| q.0)
+            .unwrap_or_default();
+        let first = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        };
+        Ok(PageQuery {
+            page: first("page"),
+            tanggal: first("tanggal"),
+        })
+    }
 }
 
 impl PageQuery {

@@ -39,6 +39,9 @@ async fn demo_site_serves_every_kind_of_page() {
     assert!(p2.contains("Halaman 2 dari 2"));
     assert_eq!(app.get("/?page=3").await.status(), 404);
     assert_eq!(app.get("/?page=abc").await.status(), 400);
+    let (s, tracked) = app.text("/?page=2&utm_source=x&page=3").await;
+    assert_eq!(s, 200, "unknown and repeated parameters are ignored");
+    assert!(tracked.contains("Halaman 2 dari 2"));
 
     let link = first_article_link(&home);
     let (s, article) = app.text(&link).await;
