@@ -46,6 +46,7 @@ pub(crate) fn build(site: &Site) -> Result<Environment<'static>, minijinja::Erro
     env.add_filter("srcset", filters::srcset);
     env.add_filter("largest", filters::largest);
     env.add_global("site", Value::from_serialize(site));
+    env.add_global("stylesheet_url", crate::stylesheet_url());
 
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;

@@ -24,8 +24,22 @@ pub use views::*;
 /// The reader stylesheet, served by the web crate at [`STYLESHEET_PATH`].
 pub const STYLESHEET: &str = include_str!("../static/style.css");
 
-/// Where the web crate serves [`STYLESHEET`]; every page links it.
+/// Where the web crate serves [`STYLESHEET`].
 pub const STYLESHEET_PATH: &str = "/static/style.css";
+
+/// The URL pages link: [`STYLESHEET_PATH`] with a fingerprint of the stylesheet, so browsers
+/// and CDNs may keep it forever and a new release is fetched at once.
+pub fn stylesheet_url() -> &'static str {
+    static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    URL.get_or_init(|| format!("{STYLESHEET_PATH}?v={:08x}", stylesheet_fingerprint()))
+}
+
+/// 32 bits of FNV-1a over the stylesheet.
+pub fn stylesheet_fingerprint() -> u32 {
+    STYLESHEET.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {

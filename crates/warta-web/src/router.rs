@@ -50,7 +50,7 @@ pub fn router(app: AppState) -> Router {
         .route("/sitemap.xml", get(public::sitemap_index))
         .route("/sitemap-news.xml", get(public::news_sitemap))
         .route("/robots.txt", get(public::robots))
-        .route("/static/style.css", get(public::stylesheet))
+        .route(warta_render::STYLESHEET_PATH, get(public::stylesheet))
         .route("/static/logo.png", get(public::logo))
         .route("/media/{*key}", get(public::media))
         .route("/healthz", get(public::healthz))

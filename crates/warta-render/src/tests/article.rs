@@ -26,7 +26,8 @@ fn layout_is_indonesian_with_absolute_canonical_and_feeds() {
         "<link rel=\"canonical\" href=\"https://warta.example/nasional/banjir-padang\">"
     ));
     assert!(html.contains(&format!(
-        "<link rel=\"stylesheet\" href=\"{STYLESHEET_PATH}\">"
+        "<link rel=\"stylesheet\" href=\"{STYLESHEET_PATH}?v={:08x}\">",
+        crate::stylesheet_fingerprint()
     )));
     assert!(html.contains("type=\"application/rss+xml\" title=\"Warta Kita\" href=\"/rss.xml\""));
     assert!(html.contains("<a class=\"skip-link\" href=\"#konten\">"));

@@ -39,12 +39,16 @@ pub async fn robots(State(app): State<AppState>) -> Response {
     )
 }
 
-pub async fn stylesheet() -> Response {
-    asset(
-        "text/css; charset=utf-8",
-        "public, max-age=86400",
-        warta_render::STYLESHEET,
-    )
+/// The stylesheet. Pages link it with its fingerprint (`?v=…`); that URL never changes
+/// content, so it caches for a year. Other requests get a short lifetime.
+pub async fn stylesheet(axum::extract::RawQuery(q): axum::extract::RawQuery) -> Response {
+    let current = format!("v={:08x}", warta_render::stylesheet_fingerprint());
+    let cache = if q.as_deref() == Some(current.as_str()) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=300"
+    };
+    asset("text/css; charset=utf-8", cache, warta_render::STYLESHEET)
 }
 
 pub async fn logo(State(app): State<AppState>) -> Response {

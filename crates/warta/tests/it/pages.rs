@@ -101,6 +101,30 @@ async fn demo_site_serves_every_kind_of_page() {
     assert_eq!(app.get("/sembarang/alamat").await.status(), 404);
 }
 
+#[tokio::test]
+async fn the_stylesheet_is_fingerprinted_and_cached_for_a_year() {
+    let app = TestApp::spawn().await;
+    let (_, page) = app.text("/tidak-ada").await;
+    let start = page
+        .find("href=\"/static/style.css?v=")
+        .expect("a fingerprinted stylesheet link")
+        + 6;
+    let href = &page[start..start + page[start..].find('"').unwrap()];
+    let r = app.get(href).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert!(r.text().await.unwrap().contains(".dateline"));
+    let stale = app.get("/static/style.css?v=00000000").await;
+    assert_eq!(
+        stale.headers()["cache-control"],
+        "public, max-age=300",
+        "an old fingerprint is not kept long"
+    );
+}
+
 fn first_tag_link(html: &str) -> String {
     let start = html.find("href=\"/tag/").expect("a tag link") + 6;
     let end = start + html[start..].find('"').unwrap();
