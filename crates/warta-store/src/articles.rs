@@ -3,7 +3,7 @@
 
 use crate::rows::RawUser;
 use crate::{ArticleRow, Store, StoreError, TermRow, UserRow, now_ms};
-use sqlx::{Any, Transaction};
+use sqlx::{Any, AnyConnection, Transaction};
 use warta_core::{Block, Source, Status};
 
 /// Everything an article save writes. Values are already checked by warta-core at the edge.
@@ -73,7 +73,7 @@ impl Store {
             Status::Published => Some(w.published_at.unwrap_or(now)),
             _ => w.published_at,
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let insert = sqlx::query_scalar(
             "INSERT INTO articles (slug, headline, dek, rubrik_id, topic_id, dateline, signoff, sources,
                hero_media_id, hero_caption, hero_credit, body, status, published_at, created_by,
@@ -91,8 +91,9 @@ impl Store {
             .map_err(|e| slug_conflict(e, &w.slug))?;
         write_links(&mut tx, id, w).await?;
         snapshot(&mut tx, id, 1, w, by, now).await?;
+        let saved = load_article(&mut tx, id).await?;
         tx.commit().await?;
-        self.article_by_id(id).await
+        Ok(saved)
     }
 
     /// Save new content. `expected_revision` guards against overwriting a colleague's edit:
@@ -105,9 +106,9 @@ impl Store {
         by: i64,
     ) -> Result<ArticleRow, StoreError> {
         let now = now_ms();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let (old_slug, revision): (String, i64) =
-            sqlx::query_as("SELECT slug, revision FROM articles WHERE id = $1")
+            sqlx::query_as(self.lock_row("SELECT slug, revision FROM articles WHERE id = $1"))
                 .bind(id)
                 .fetch_one(&mut *tx)
                 .await?;
@@ -160,8 +161,11 @@ impl Store {
             .await?;
         write_links(&mut tx, id, w).await?;
         snapshot(&mut tx, id, next, w, by, now).await?;
+        // Read back inside the transaction: the caller gets exactly its own save, never a
+        // later one, so the revision it holds is the one its next save must name.
+        let saved = load_article(&mut tx, id).await?;
         tx.commit().await?;
-        self.article_by_id(id).await
+        Ok(saved)
     }
 
     /// Publish or unpublish. Publishing keeps an existing (e.g. backdated) time unless `at` is
@@ -173,7 +177,8 @@ impl Store {
         at: Option<i64>,
     ) -> Result<ArticleRow, StoreError> {
         let now = now_ms();
-        let current = self.article_by_id(id).await?;
+        let mut tx = self.begin_write().await?;
+        let current = load_article(&mut tx, id).await?;
         let (published_at, updated_at) = match status {
             Status::Published => {
                 let p = at.or(current.published_at).unwrap_or(now);
@@ -189,28 +194,27 @@ impl Store {
         .bind(published_at)
         .bind(updated_at)
         .bind(id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        self.article_by_id(id).await
+        let saved = load_article(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(saved)
     }
 
     pub async fn article_by_id(&self, id: i64) -> Result<ArticleRow, StoreError> {
-        let q = format!("{ARTICLE_SELECT} WHERE a.id = $1");
-        let raw: RawArticle = sqlx::query_as(crate::sql(&q))
-            .bind(id)
-            .fetch_one(&self.pool)
-            .await?;
-        self.resolve(raw).await
+        let mut conn = self.pool.acquire().await?;
+        load_article(&mut conn, id).await
     }
 
     pub async fn article_by_slug(&self, slug: &str) -> Result<Option<ArticleRow>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
         let q = format!("{ARTICLE_SELECT} WHERE a.slug = $1");
         match sqlx::query_as::<_, RawArticle>(crate::sql(&q))
             .bind(slug)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *conn)
             .await?
         {
-            Some(raw) => Ok(Some(self.resolve(raw).await?)),
+            Some(raw) => Ok(Some(resolve(&mut conn, raw).await?)),
             None => Ok(None),
         }
     }
@@ -236,58 +240,6 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         Ok(n > 0)
-    }
-
-    async fn resolve(&self, raw: RawArticle) -> Result<ArticleRow, StoreError> {
-        let tags: Vec<TermRow> = sqlx::query_as(
-            "SELECT t.id, t.slug, t.name, '' AS description FROM article_tags x JOIN tags t ON t.id = x.tag_id
-             WHERE x.article_id = $1 ORDER BY x.position",
-        )
-        .bind(raw.id)
-        .fetch_all(&self.pool)
-        .await?;
-        let authors = sqlx::query_as::<_, RawUser>(
-            "SELECT u.id, u.email, u.name, u.slug, u.role, u.bio, u.password_hash FROM article_authors x
-             JOIN users u ON u.id = x.user_id WHERE x.article_id = $1 ORDER BY x.position",
-        )
-        .bind(raw.id)
-        .fetch_all(&self.pool)
-        .await?
-        .into_iter()
-        .map(UserRow::try_from)
-        .collect::<Result<Vec<_>, _>>()?;
-        let topic = match raw.topic_id {
-            Some(id) => Some(self.term_by_id(crate::Term::Topic, id).await?),
-            None => None,
-        };
-        Ok(ArticleRow {
-            id: raw.id,
-            slug: raw.slug,
-            headline: raw.headline,
-            dek: raw.dek,
-            rubrik: TermRow {
-                id: raw.rubrik_id,
-                slug: raw.rubrik_slug,
-                name: raw.rubrik_name,
-                description: raw.rubrik_description,
-            },
-            topic,
-            tags,
-            authors,
-            dateline: raw.dateline,
-            signoff: raw.signoff,
-            sources: serde_json::from_str(&raw.sources)?,
-            hero_media_id: raw.hero_media_id,
-            hero_caption: raw.hero_caption,
-            hero_credit: raw.hero_credit,
-            body: serde_json::from_str(&raw.body)?,
-            status: Status::parse(&raw.status).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-            published_at: raw.published_at,
-            created_by: raw.created_by,
-            created_at: raw.created_at,
-            updated_at: raw.updated_at,
-            revision: raw.revision,
-        })
     }
 }
 
@@ -373,4 +325,72 @@ async fn snapshot(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// An article with its links, read through `conn` (a pooled connection or an open
+/// transaction, which then sees its own writes).
+async fn load_article(conn: &mut AnyConnection, id: i64) -> Result<ArticleRow, StoreError> {
+    let q = format!("{ARTICLE_SELECT} WHERE a.id = $1");
+    let raw: RawArticle = sqlx::query_as(crate::sql(&q))
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    resolve(conn, raw).await
+}
+
+async fn resolve(conn: &mut AnyConnection, raw: RawArticle) -> Result<ArticleRow, StoreError> {
+    let tags: Vec<TermRow> = sqlx::query_as(
+        "SELECT t.id, t.slug, t.name, '' AS description FROM article_tags x JOIN tags t ON t.id = x.tag_id
+         WHERE x.article_id = $1 ORDER BY x.position",
+    )
+    .bind(raw.id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let authors = sqlx::query_as::<_, RawUser>(
+        "SELECT u.id, u.email, u.name, u.slug, u.role, u.bio, u.password_hash FROM article_authors x
+         JOIN users u ON u.id = x.user_id WHERE x.article_id = $1 ORDER BY x.position",
+    )
+    .bind(raw.id)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(UserRow::try_from)
+    .collect::<Result<Vec<_>, _>>()?;
+    let topic = match raw.topic_id {
+        Some(id) => Some(
+            sqlx::query_as("SELECT id, slug, name, description FROM topics WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?,
+        ),
+        None => None,
+    };
+    Ok(ArticleRow {
+        id: raw.id,
+        slug: raw.slug,
+        headline: raw.headline,
+        dek: raw.dek,
+        rubrik: TermRow {
+            id: raw.rubrik_id,
+            slug: raw.rubrik_slug,
+            name: raw.rubrik_name,
+            description: raw.rubrik_description,
+        },
+        topic,
+        tags,
+        authors,
+        dateline: raw.dateline,
+        signoff: raw.signoff,
+        sources: serde_json::from_str(&raw.sources)?,
+        hero_media_id: raw.hero_media_id,
+        hero_caption: raw.hero_caption,
+        hero_credit: raw.hero_credit,
+        body: serde_json::from_str(&raw.body)?,
+        status: Status::parse(&raw.status).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        published_at: raw.published_at,
+        created_by: raw.created_by,
+        created_at: raw.created_at,
+        updated_at: raw.updated_at,
+        revision: raw.revision,
+    })
 }

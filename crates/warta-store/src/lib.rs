@@ -98,6 +98,27 @@ impl Store {
         Ok(())
     }
 
+    /// A transaction that will write. On SQLite it takes the write lock up front
+    /// (`BEGIN IMMEDIATE`), so concurrent writers wait for each other (busy_timeout) instead of
+    /// failing with "database is locked" when a read inside the transaction turns into a write.
+    pub(crate) async fn begin_write(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
+    /// `SELECT …` that locks the rows it reads until the transaction ends. PostgreSQL needs
+    /// `FOR UPDATE`; SQLite's `BEGIN IMMEDIATE` already holds the database's write lock.
+    pub(crate) fn lock_row(&self, select: &'static str) -> sqlx::AssertSqlSafe<String> {
+        match self.backend {
+            Backend::Sqlite => sqlx::AssertSqlSafe(select.to_string()),
+            Backend::Postgres => sqlx::AssertSqlSafe(format!("{select} FOR UPDATE")),
+        }
+    }
+
     /// Answers when the database does.
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
