@@ -75,7 +75,10 @@ async fn postgres() -> Option<Store> {
             std::env::var("WARTA_TEST_REQUIRE_ALL").as_deref() != Ok("1"),
             "WARTA_TEST_REQUIRE_ALL=1 but WARTA_TEST_POSTGRES_URL is not set"
         );
-        eprintln!(
+        // Straight to stderr, past the harness's capture, so a plain `cargo test` shows it.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
             "SKIPPED: PostgreSQL store test (set WARTA_TEST_POSTGRES_URL, e.g. postgres://postgres@127.0.0.1/postgres)"
         );
         return None;

@@ -181,6 +181,18 @@ fn crc32(data: &[u8]) -> u32 {
     !crc
 }
 
+/// Report a test that cannot run here. Under `WARTA_TEST_REQUIRE_ALL=1` (CI) that is a
+/// failure; otherwise a `SKIPPED:` line goes straight to the terminal's stderr, past the test
+/// harness's output capture, so a plain `cargo test` shows it.
+pub fn skip(what: &str, how: &str) {
+    assert!(
+        !require_all(),
+        "WARTA_TEST_REQUIRE_ALL=1 but {what} ({how})"
+    );
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {what} ({how})");
+}
+
 /// Whether the run demands every external dependency (CI sets `WARTA_TEST_REQUIRE_ALL=1`).
 pub fn require_all() -> bool {
     std::env::var("WARTA_TEST_REQUIRE_ALL").is_ok_and(|v| v == "1")
@@ -191,12 +203,9 @@ pub fn require_all() -> bool {
 /// server is a failure.
 pub async fn postgres_database() -> Option<String> {
     let Ok(admin) = std::env::var("WARTA_TEST_POSTGRES_URL") else {
-        assert!(
-            !require_all(),
-            "WARTA_TEST_REQUIRE_ALL=1 but WARTA_TEST_POSTGRES_URL is not set"
-        );
-        eprintln!(
-            "SKIPPED: PostgreSQL test (set WARTA_TEST_POSTGRES_URL, e.g. postgres://postgres@127.0.0.1/postgres)"
+        skip(
+            "PostgreSQL test: WARTA_TEST_POSTGRES_URL is not set",
+            "set it, e.g. postgres://postgres@127.0.0.1/postgres",
         );
         return None;
     };
