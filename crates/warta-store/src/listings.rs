@@ -147,6 +147,30 @@ impl Store {
             .await?)
     }
 
+    /// Author names of each article among `ids`, in byline order (one query for a whole list).
+    pub async fn author_names(
+        &self,
+        ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, Vec<String>>, StoreError> {
+        let mut out: std::collections::HashMap<i64, Vec<String>> = Default::default();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let q = format!(
+            "SELECT x.article_id, u.name FROM article_authors x JOIN users u ON u.id = x.user_id
+             WHERE x.article_id IN ({}) ORDER BY x.article_id, x.position",
+            crate::placeholders(ids.len())
+        );
+        let mut query = sqlx::query_as::<_, (i64, String)>(crate::sql(&q));
+        for id in ids {
+            query = query.bind(*id);
+        }
+        for (article, name) in query.fetch_all(&self.pool).await? {
+            out.entry(article).or_default().push(name);
+        }
+        Ok(out)
+    }
+
     /// (published_at, updated_at) of every published article, for the sitemap index.
     pub async fn published_times(&self) -> Result<Vec<(i64, i64)>, StoreError> {
         Ok(sqlx::query_as(

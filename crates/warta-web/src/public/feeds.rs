@@ -27,10 +27,11 @@ async fn render(app: &AppState, c: Channel) -> Result<Rendered, AppError> {
         .list_articles(&c.scope.filter(), 1, ITEMS)
         .await?;
     let teasers = views::teasers(app.store(), &rows).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut authors = app.store().author_names(&ids).await?;
     let mut items = Vec::with_capacity(rows.len());
     let mut deps = vec![c.dep, Dep::Lists];
     for (row, teaser) in rows.iter().zip(teasers) {
-        let a = app.store().article_by_id(row.id).await?;
         deps.push(Dep::Article(row.id));
         items.push(FeedItem {
             url: teaser.url,
@@ -38,7 +39,7 @@ async fn render(app: &AppState, c: Channel) -> Result<Rendered, AppError> {
             dek: teaser.dek,
             published_at: teaser.published_at,
             updated_at: row.updated_at,
-            authors: a.authors.iter().map(|u| u.name.clone()).collect(),
+            authors: authors.remove(&row.id).unwrap_or_default(),
             rubrik: row.rubrik_name.clone(),
             image: teaser.image,
         });

@@ -24,6 +24,11 @@ async fn rss_is_well_formed_with_absolute_links_and_escaped_text() {
     assert_eq!(text("title"), "Rusia & NATO: <Perundingan> \"Alot\"");
     assert_eq!(text("link"), a["url"].as_str().unwrap());
     assert!(text("pubDate").ends_with("+0700"), "{}", text("pubDate"));
+    assert_eq!(
+        text("creator"),
+        "Rina Redaktur",
+        "dc:creator names the author"
+    );
     assert!(xml.contains("<atom:link") && xml.contains("https://warta.test/rss.xml"));
     for path in [
         "/rubrik/internasional/rss.xml",
