@@ -142,6 +142,17 @@ pub fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
+/// Bind every id of an `IN (…)` list made with [`placeholders`].
+pub(crate) fn bind_ids<'q, O>(
+    mut query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments>,
+    ids: &[i64],
+) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments> {
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query
+}
+
 /// `$1, $2, …, $n` for an `IN (…)` list of bound values.
 pub(crate) fn placeholders(n: usize) -> String {
     (1..=n)

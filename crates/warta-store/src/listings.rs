@@ -118,10 +118,7 @@ impl Store {
             "{TEASER_SELECT} WHERE a.status = 'published' AND a.id IN ({})",
             crate::placeholders(ids.len())
         );
-        let mut query = sqlx::query_as::<_, TeaserRow>(crate::sql(&q));
-        for id in ids {
-            query = query.bind(*id);
-        }
+        let query = crate::bind_ids(sqlx::query_as::<_, TeaserRow>(crate::sql(&q)), ids);
         Ok(query.fetch_all(&self.pool).await?)
     }
 
@@ -161,10 +158,7 @@ impl Store {
              WHERE x.article_id IN ({}) ORDER BY x.article_id, x.position",
             crate::placeholders(ids.len())
         );
-        let mut query = sqlx::query_as::<_, (i64, String)>(crate::sql(&q));
-        for id in ids {
-            query = query.bind(*id);
-        }
+        let query = crate::bind_ids(sqlx::query_as::<_, (i64, String)>(crate::sql(&q)), ids);
         for (article, name) in query.fetch_all(&self.pool).await? {
             out.entry(article).or_default().push(name);
         }

@@ -57,10 +57,7 @@ impl Store {
             "SELECT {COLS} FROM media WHERE id IN ({})",
             crate::placeholders(ids.len())
         );
-        let mut query = sqlx::query_as::<_, RawMedia>(crate::sql(&q));
-        for id in ids {
-            query = query.bind(*id);
-        }
+        let query = crate::bind_ids(sqlx::query_as::<_, RawMedia>(crate::sql(&q)), ids);
         query
             .fetch_all(&self.pool)
             .await?
