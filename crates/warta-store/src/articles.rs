@@ -219,6 +219,14 @@ impl Store {
         }
     }
 
+    pub async fn article_exists(&self, id: i64) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles WHERE id = $1")
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n > 0)
+    }
+
     /// The current slug of the article that once had `old_slug`.
     pub async fn redirect_for(&self, old_slug: &str) -> Result<Option<String>, StoreError> {
         Ok(sqlx::query_scalar(

@@ -301,16 +301,12 @@ async fn check_references(store: &Store, body: &[Block], id: Option<i64>) -> Res
                     )
                     .into());
                 }
-                match store.article_by_id(*article_id).await {
-                    Ok(_) => {}
-                    Err(warta_store::StoreError::NotFound) => {
-                        return Err(ValidationError::new(
-                            format!("body/{i}/article_id"),
-                            format!("no article with id {article_id}"),
-                        )
-                        .into());
-                    }
-                    Err(e) => return Err(e.into()),
+                if !store.article_exists(*article_id).await? {
+                    return Err(ValidationError::new(
+                        format!("body/{i}/article_id"),
+                        format!("no article with id {article_id}"),
+                    )
+                    .into());
                 }
             }
             _ => {}

@@ -57,6 +57,7 @@ fn may_edit(user: &ApiUser, a: &ArticleRow) -> Result<(), AppError> {
 #[utoipa::path(post, path = "/api/v1/articles", tag = "articles", request_body = NewArticle,
     responses((status = 201, body = ArticleOut), (status = 401, body = Problem), (status = 422, body = Problem), (status = 409, body = Problem)),
     security(("bearer" = [])))]
+#[tracing::instrument(skip_all, fields(user = user.0.id))]
 pub async fn create(
     State(app): State<AppState>,
     user: ApiUser,
@@ -99,6 +100,7 @@ pub async fn get(
     params(("id" = i64, Path)),
     responses((status = 200, body = ArticleOut), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
+#[tracing::instrument(skip_all, fields(user = user.0.id, article = id))]
 pub async fn patch(
     State(app): State<AppState>,
     user: ApiUser,
@@ -120,6 +122,7 @@ pub async fn patch(
 #[utoipa::path(post, path = "/api/v1/articles/{id}/publish", tag = "articles", request_body(content = Option<PublishInput>),
     params(("id" = i64, Path)), responses((status = 200, body = ArticleOut), (status = 403, body = Problem)),
     security(("bearer" = [])))]
+#[tracing::instrument(skip_all, fields(user = user.0.id, article = id))]
 pub async fn publish(
     State(app): State<AppState>,
     user: ApiUser,
@@ -147,6 +150,7 @@ pub async fn publish(
 #[utoipa::path(post, path = "/api/v1/articles/{id}/unpublish", tag = "articles",
     params(("id" = i64, Path)), responses((status = 200, body = ArticleOut), (status = 403, body = Problem)),
     security(("bearer" = [])))]
+#[tracing::instrument(skip_all, fields(user = user.0.id, article = id))]
 pub async fn unpublish(
     State(app): State<AppState>,
     user: ApiUser,

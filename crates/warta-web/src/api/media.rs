@@ -34,6 +34,7 @@ fn multipart_error(e: axum::extract::multipart::MultipartError) -> AppError {
     request_body(content = MediaUpload, content_type = "multipart/form-data"),
     responses((status = 201, body = MediaOut), (status = 413, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
+#[tracing::instrument(skip_all, fields(user = user.0.id))]
 pub async fn upload(
     State(app): State<AppState>,
     user: ApiUser,
