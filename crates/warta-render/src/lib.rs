@@ -35,7 +35,7 @@ pub fn stylesheet_url() -> &'static str {
 }
 
 /// 32 bits of FNV-1a over the stylesheet.
-pub fn stylesheet_fingerprint() -> u32 {
+pub(crate) fn stylesheet_fingerprint() -> u32 {
     STYLESHEET.bytes().fold(0x811c_9dc5u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })

@@ -142,11 +142,11 @@ pub fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
+/// A typed query on the `Any` driver, as the binding helpers take and return it.
+pub(crate) type AnyQueryAs<'q, O> = sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments>;
+
 /// Bind every id of an `IN (…)` list made with [`placeholders`].
-pub(crate) fn bind_ids<'q, O>(
-    mut query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments>,
-    ids: &[i64],
-) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments> {
+pub(crate) fn bind_ids<'q, O>(mut query: AnyQueryAs<'q, O>, ids: &[i64]) -> AnyQueryAs<'q, O> {
     for id in ids {
         query = query.bind(*id);
     }

@@ -2,7 +2,6 @@
 //! the small lookups that pages need (teasers by id, related articles, publication times).
 
 use crate::{ArticleRow, Store, StoreError, TeaserRow};
-use sqlx::Any;
 use warta_core::Status;
 
 /// Filters for listings. `None` means "any".
@@ -68,10 +67,7 @@ const FILTER_WHERE: &str = " WHERE (CAST($1 AS TEXT) IS NULL OR a.status = $1)
     AND (CAST($7 AS BIGINT) IS NULL OR a.published_at < $7)
     AND (CAST($8 AS TEXT) IS NULL OR LOWER(a.headline) LIKE $8)";
 
-fn bind_filter<'q, O>(
-    q: sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments>,
-    f: &ArticleFilter,
-) -> sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments> {
+fn bind_filter<'q, O>(q: crate::AnyQueryAs<'q, O>, f: &ArticleFilter) -> crate::AnyQueryAs<'q, O> {
     q.bind(f.status.map(|s| s.as_str().to_string()))
         .bind(f.rubrik_id)
         .bind(f.topic_id)

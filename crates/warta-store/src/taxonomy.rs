@@ -41,14 +41,6 @@ impl Store {
             .await?)
     }
 
-    pub async fn term_by_id(&self, kind: Term, id: i64) -> Result<TermRow, StoreError> {
-        let q = format!("{} WHERE id = $1", kind.select());
-        Ok(sqlx::query_as(crate::sql(&q))
-            .bind(id)
-            .fetch_one(&self.pool)
-            .await?)
-    }
-
     /// The term whose slug the name maps to ("Invasi Rusia" and "invasi rusia" are one topic).
     pub async fn term_by_name(
         &self,

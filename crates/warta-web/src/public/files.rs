@@ -42,8 +42,10 @@ pub async fn robots(State(app): State<AppState>) -> Response {
 /// The stylesheet. Pages link it with its fingerprint (`?v=…`); that URL never changes
 /// content, so it caches for a year. Other requests get a short lifetime.
 pub async fn stylesheet(axum::extract::RawQuery(q): axum::extract::RawQuery) -> Response {
-    let current = format!("v={:08x}", warta_render::stylesheet_fingerprint());
-    let cache = if q.as_deref() == Some(current.as_str()) {
+    let current = warta_render::stylesheet_url()
+        .split_once('?')
+        .map(|(_, v)| v);
+    let cache = if q.as_deref() == current {
         "public, max-age=31536000, immutable"
     } else {
         "public, max-age=300"
