@@ -1,0 +1,78 @@
+// Small pure text helpers shared by the form logic (tested under node).
+
+const FOLD = { ß: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ł: 'l', Ł: 'l', þ: 'th', ð: 'd', ı: 'i' };
+
+/** Slug from a headline, like the server's `Slug::from_title` ('&' reads "dan"): lowercase ASCII, digits, hyphens, ≤ 80. */
+export function slugify(title) {
+  const folded = String(title ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[ßæÆœŒøØđĐłŁþðı]/g, (c) => FOLD[c])
+    .replace(/&/g, ' dan ');
+  let out = '';
+  let dash = false;
+  for (const ch of folded) {
+    if (/[A-Za-z0-9]/.test(ch)) {
+      if (dash && out) out += '-';
+      dash = false;
+      out += ch.toLowerCase();
+    } else {
+      dash = true;
+    }
+    if (out.length >= 80) break;
+  }
+  return out.replace(/-+$/, '');
+}
+
+/** Words with at least one letter or digit. */
+export function countWords(text) {
+  return (String(text ?? '').match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*/gu) || []).length;
+}
+
+/** Cut to at most `max` characters, ending with an ellipsis when cut (at a word when possible). */
+export function truncate(text, max) {
+  const s = String(text ?? '').replace(/\s+/g, ' ').trim();
+  const chars = Array.from(s);
+  if (chars.length <= max) return s;
+  let cut = chars.slice(0, max - 1).join('');
+  const sp = cut.lastIndexOf(' ');
+  if (sp > max * 0.6) cut = cut.slice(0, sp);
+  return cut.replace(/[\s,.;:–-]+$/, '') + '…';
+}
+
+/** "a, b,, c " -> ["a", "b", "c"], duplicates (case-insensitive) removed. */
+export function splitList(value) {
+  const seen = new Set();
+  const out = [];
+  for (const part of String(value ?? '').split(',')) {
+    const v = part.trim();
+    if (!v || seen.has(v.toLowerCase())) continue;
+    seen.add(v.toLowerCase());
+    out.push(v);
+  }
+  return out;
+}
+
+/** One source per line: "Name" or "Name | https://url". */
+export function parseSources(value) {
+  const out = [];
+  for (const line of String(value ?? '').split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const bar = line.lastIndexOf('|');
+    const name = (bar < 0 ? line : line.slice(0, bar)).trim();
+    const url = bar < 0 ? '' : line.slice(bar + 1).trim();
+    if (!name && !url) continue;
+    out.push(url ? { name, url } : { name });
+  }
+  return out;
+}
+
+export function formatSources(sources) {
+  return (sources || []).map((s) => (s.url ? `${s.name} | ${s.url}` : s.name)).join('\n');
+}
+
+/** "HH:MM" in the browser's time zone. */
+export function clock(date) {
+  const p = (n) => String(n).padStart(2, '0');
+  return `${p(date.getHours())}:${p(date.getMinutes())}`;
+}
