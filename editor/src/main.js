@@ -9,7 +9,7 @@ import { blockText, blocksToDoc, docToBlocksIndexed } from './convert.js';
 import { embedDialog, linkDialog, mediaDialog, relatedDialog } from './dialogs.js';
 import { clear, debounce, h } from './dom.js';
 import { translator } from './i18n.js';
-import { FlatListItem, PlainHeading, createNodes } from './nodes.js';
+import { FlatListItem, JoinFallback, PlainHeading, createNodes } from './nodes.js';
 import { setupSidePanel } from './panel.js';
 import { clock, countWords, formatSources, parseSources, slugify, splitList } from './text.js';
 
@@ -166,6 +166,7 @@ function boot() {
       }),
       PlainHeading.configure({ levels: [2, 3, 4] }),
       FlatListItem,
+      JoinFallback,
       Placeholder.configure({ placeholder: t('placeholder') }),
       Quote,
       WartaImage,

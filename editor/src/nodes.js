@@ -1,7 +1,7 @@
 // Schema pieces: the custom atom nodes (wartaImage, related, embed), the quote with its speaker,
 // plain-text headings and single-paragraph list items. Node views are plain DOM.
 
-import { Node, mergeAttributes } from '@tiptap/core';
+import { Extension, Node, mergeAttributes } from '@tiptap/core';
 import Heading from '@tiptap/extension-heading';
 import { ListItem } from '@tiptap/extension-list';
 import { h } from './dom.js';
@@ -9,8 +9,36 @@ import { h } from './dom.js';
 /** Headings hold plain text (the server stores heading text as text, not HTML). */
 export const PlainHeading = Heading.extend({ content: 'text*', marks: '' });
 
-/** A list item is one paragraph: list blocks are flat lists of inline HTML. */
-export const FlatListItem = ListItem.extend({ content: 'paragraph' });
+/**
+ * A list item is one paragraph: list blocks are flat lists of inline HTML. Tab does not nest
+ * (there are no nested lists), so it is left to the browser and moves focus out of the editor.
+ */
+export const FlatListItem = ListItem.extend({
+  content: 'paragraph',
+  addKeyboardShortcuts() {
+    return {
+      Enter: () => this.editor.commands.splitListItem(this.name),
+      'Shift-Tab': () => this.editor.commands.liftListItem(this.name),
+    };
+  },
+});
+
+/**
+ * Last resort for Backspace/Delete at a block boundary that no other command handled (e.g.
+ * between two flat list items): join the two textblocks in the model. Left to itself, the
+ * browser's native deletion would run and may add style="" attributes, which the CSP blocks.
+ */
+export const JoinFallback = Extension.create({
+  name: 'wartaJoinFallback',
+  priority: 1,
+  addKeyboardShortcuts() {
+    const empty = () => this.editor.state.selection.empty;
+    return {
+      Backspace: () => empty() && this.editor.commands.joinTextblockBackward(),
+      Delete: () => empty() && this.editor.commands.joinTextblockForward(),
+    };
+  },
+});
 
 function embedProvider(url) {
   let host = '';
