@@ -102,7 +102,7 @@ export function setupSidePanel({ form, field, t, api, ctx, article, changed, pic
     seo.desc.textContent = truncate(desc, DESC_MAX);
     const tl = Array.from(title).length;
     const dl = Array.from(desc.replace(/\s+/g, ' ').trim()).length;
-    seo.counts.textContent = `${t('headline')}: ${t('seoChars', { n: tl, max: TITLE_MAX })} · ${t('dek')}: ${t('seoChars', { n: dl, max: DESC_MAX })}`;
+    seo.counts.textContent = `${t('headline')}: ${t('seoChars', { n: tl, max: TITLE_MAX })} · ${t('description')}: ${t('seoChars', { n: dl, max: DESC_MAX })}`;
     seo.counts.classList.toggle('we-over', tl > TITLE_MAX || dl > DESC_MAX);
     seo.cardDomain.textContent = host.toUpperCase();
     seo.cardTitle.textContent = title || t('noTitle');
