@@ -25,6 +25,9 @@ pub enum Block {
         caption: String,
         #[serde(default)]
         credit: String,
+        /// Text for readers who cannot see the photo; defaults to the media library's.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        alt: String,
     },
     /// "Baca juga": rendered with the target's current headline and URL.
     Related { article_id: i64 },
@@ -112,10 +115,12 @@ impl Block {
                 media_id,
                 caption,
                 credit,
+                alt,
             } => Block::Image {
                 media_id,
                 caption: bounded("caption", &caption, 0, 1_000)?,
                 credit: bounded("credit", &credit, 0, 200)?,
+                alt: bounded("alt", &alt, 0, 1_000)?,
             },
             Block::Related { article_id } => Block::Related { article_id },
             Block::List { ordered, items } => {

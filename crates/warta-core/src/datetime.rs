@@ -81,12 +81,36 @@ pub fn wib_date(ms: i64) -> Date {
     zoned(ms).date()
 }
 
+/// The day `YYYY-MM-DD` in WIB as epoch milliseconds `[start, end)`.
+pub fn wib_day_range(day: &str) -> Option<(i64, i64)> {
+    let date: Date = day.trim().parse().ok()?;
+    day_range(date)
+}
+
+/// A WIB calendar day as epoch milliseconds `[start, end)`.
+pub fn day_range(date: Date) -> Option<(i64, i64)> {
+    let start = date.to_zoned_datetime(jakarta()).ok()?;
+    let end = date.tomorrow().ok()?.to_zoned_datetime(jakarta()).ok()?;
+    Some((
+        start.timestamp().as_millisecond(),
+        end.timestamp().as_millisecond(),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     // 2022-03-01T07:05:00Z is 14:05 WIB on Tuesday 1 March 2022.
     const T: i64 = 1_646_118_300_000;
+
+    #[test]
+    fn a_wib_day_starts_at_17_utc() {
+        let (start, end) = wib_day_range("2022-03-01").unwrap();
+        assert_eq!(start, 1_646_067_600_000); // 2022-02-28T17:00:00Z
+        assert_eq!(end - start, 86_400_000);
+        assert!(wib_day_range("1 Maret").is_none());
+    }
 
     #[test]
     fn long_format_is_indonesian_in_wib() {

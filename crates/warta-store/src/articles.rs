@@ -4,10 +4,11 @@
 use crate::rows::RawUser;
 use crate::{ArticleRow, Store, StoreError, TermRow, UserRow, now_ms};
 use sqlx::{Any, AnyConnection, Transaction};
-use warta_core::{Block, Source, Status};
+use warta_core::{Block, Source, Status, Transition};
 
 /// Everything an article save writes. Values are already checked by warta-core at the edge.
-#[derive(Debug, Clone, serde::Serialize)]
+/// It is also the revision snapshot, so fields added later carry `serde(default)`.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleWrite {
     pub slug: String,
     pub headline: String,
@@ -22,9 +23,39 @@ pub struct ArticleWrite {
     pub hero_media_id: Option<i64>,
     pub hero_caption: String,
     pub hero_credit: String,
+    #[serde(default)]
+    pub hero_alt: String,
     pub body: Vec<Block>,
     /// Explicit publication time (backdating archives); `None` keeps the current one.
     pub published_at: Option<i64>,
+    #[serde(default)]
+    pub seo_title: String,
+    #[serde(default)]
+    pub seo_description: String,
+    /// A running live blog: timestamped entries, newest first.
+    #[serde(default)]
+    pub live: bool,
+}
+
+/// Who saves, against which revision, with which correction note.
+#[derive(Debug, Clone, Default)]
+pub struct Save {
+    /// The revision the edit is based on; a different current one refuses the save.
+    pub expected_revision: Option<i64>,
+    pub by: i64,
+    /// A correction shown to readers ("Koreksi") with the time of this save.
+    pub correction: Option<String>,
+    /// Audit action name (`save`, `restore:3`…).
+    pub action: &'static str,
+}
+
+/// One saved version of an article.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RevisionRow {
+    pub revision: i64,
+    pub author_id: i64,
+    pub author_name: String,
+    pub created_at: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -44,6 +75,7 @@ struct RawArticle {
     hero_media_id: Option<i64>,
     hero_caption: String,
     hero_credit: String,
+    hero_alt: String,
     body: String,
     status: String,
     published_at: Option<i64>,
@@ -51,14 +83,21 @@ struct RawArticle {
     created_at: i64,
     updated_at: i64,
     revision: i64,
+    seo_title: String,
+    seo_description: String,
+    live: i64,
+    updated_by: Option<i64>,
+    updated_by_name: Option<String>,
+    submitted_at: Option<i64>,
 }
 
 const ARTICLE_SELECT: &str =
     "SELECT a.id, a.slug, a.headline, a.dek, a.rubrik_id, r.slug AS rubrik_slug,
     r.name AS rubrik_name, r.description AS rubrik_description, a.topic_id, a.dateline, a.signoff,
     a.sources, a.hero_media_id, a.hero_caption, a.hero_credit, a.body, a.status, a.published_at,
-    a.created_by, a.created_at, a.updated_at, a.revision
-    FROM articles a JOIN rubriks r ON r.id = a.rubrik_id";
+    a.created_by, a.created_at, a.updated_at, a.revision, a.hero_alt, a.seo_title,
+    a.seo_description, a.live, a.updated_by, ub.name AS updated_by_name, a.submitted_at
+    FROM articles a JOIN rubriks r ON r.id = a.rubrik_id LEFT JOIN users ub ON ub.id = a.updated_by";
 
 impl Store {
     /// Create an article as `status`, with revision 1.
@@ -76,9 +115,10 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let insert = sqlx::query_scalar(
             "INSERT INTO articles (slug, headline, dek, rubrik_id, topic_id, dateline, signoff, sources,
-               hero_media_id, hero_caption, hero_credit, body, status, published_at, created_by,
-               created_at, updated_at, revision)
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,1) RETURNING id",
+               hero_media_id, hero_caption, hero_credit, body, hero_alt, seo_title, seo_description,
+               live, status, published_at, created_by, created_at, updated_at, revision, updated_by)
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,1,$19)
+             RETURNING id",
         );
         let id: i64 = bind_content(insert, w)?
             .bind(status.as_str())
@@ -91,20 +131,23 @@ impl Store {
             .map_err(|e| slug_conflict(e, &w.slug))?;
         write_links(&mut tx, id, w).await?;
         snapshot(&mut tx, id, 1, w, by, now).await?;
+        audit_in(&mut tx, Some(by), "create", Some(id), &w.headline, now).await?;
         let saved = load_article(&mut tx, id).await?;
         tx.commit().await?;
         Ok(saved)
     }
 
-    /// Save new content. `expected_revision` guards against overwriting a colleague's edit:
-    /// when given and not current, nothing is written and [`StoreError::StaleRevision`] returns.
+    /// Save new content. `save.expected_revision` guards against overwriting a colleague's
+    /// edit: when given and not current, nothing is written and [`StoreError::StaleRevision`]
+    /// returns. The revision snapshot, the correction note and the audit record are written in
+    /// the same transaction.
     pub async fn update_article(
         &self,
         id: i64,
         w: &ArticleWrite,
-        expected_revision: Option<i64>,
-        by: i64,
+        save: &Save,
     ) -> Result<ArticleRow, StoreError> {
+        let (expected_revision, by) = (save.expected_revision, save.by);
         let now = now_ms();
         let mut tx = self.begin_write().await?;
         let (old_slug, revision): (String, i64) =
@@ -122,13 +165,16 @@ impl Store {
         let update = sqlx::query_scalar(
             "UPDATE articles SET slug=$1, headline=$2, dek=$3, rubrik_id=$4, topic_id=$5, dateline=$6,
                signoff=$7, sources=$8, hero_media_id=$9, hero_caption=$10, hero_credit=$11, body=$12,
-               published_at=COALESCE(CAST($13 AS BIGINT), published_at), updated_at=$14, revision=$15
-             WHERE id=$16 AND revision=$17 RETURNING id",
+               hero_alt=$13, seo_title=$14, seo_description=$15, live=$16,
+               published_at=COALESCE(CAST($17 AS BIGINT), published_at), updated_at=$18, revision=$19,
+               updated_by=$20
+             WHERE id=$21 AND revision=$22 RETURNING id",
         );
         let changed: Option<i64> = bind_content(update, w)?
             .bind(w.published_at)
             .bind(now)
             .bind(next)
+            .bind(by)
             .bind(id)
             .bind(revision)
             .fetch_optional(&mut *tx)
@@ -161,6 +207,20 @@ impl Store {
             .await?;
         write_links(&mut tx, id, w).await?;
         snapshot(&mut tx, id, next, w, by, now).await?;
+        if let Some(note) = save.correction.as_deref().filter(|n| !n.trim().is_empty()) {
+            sqlx::query(
+                "INSERT INTO corrections (article_id, note, author_id, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(note)
+            .bind(by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            audit_in(&mut tx, Some(by), "correct", Some(id), note, now).await?;
+        }
+        let action = if save.action.is_empty() { "save" } else { save.action };
+        audit_in(&mut tx, Some(by), action, Some(id), &format!("revisi {next}"), now).await?;
         // Read back inside the transaction: the caller gets exactly its own save, never a
         // later one, so the revision it holds is the one its next save must name.
         let saved = load_article(&mut tx, id).await?;
@@ -168,37 +228,140 @@ impl Store {
         Ok(saved)
     }
 
-    /// Publish or unpublish. Publishing keeps an existing (e.g. backdated) time unless `at` is
-    /// given; a first publication sets the modification time to the publication time.
-    pub async fn set_status(
+    /// Take a workflow step, checked against the status under the row lock so two editors
+    /// cannot both act on a stale view. Publishing keeps an existing (e.g. backdated) time
+    /// unless `at` is given; scheduling needs `at`. A first publication sets the modification
+    /// time to the publication time.
+    pub async fn transition(
         &self,
         id: i64,
-        status: Status,
+        step: Transition,
         at: Option<i64>,
+        by: i64,
     ) -> Result<ArticleRow, StoreError> {
         let now = now_ms();
         let mut tx = self.begin_write().await?;
+        sqlx::query(self.lock_row("SELECT id FROM articles WHERE id = $1"))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
         let current = load_article(&mut tx, id).await?;
-        let (published_at, updated_at) = match status {
-            Status::Published => {
-                let p = at.or(current.published_at).unwrap_or(now);
-                let first = current.status != Status::Published && current.published_at.is_none();
-                (Some(p), if first { p.min(now) } else { now })
+        let status = step
+            .apply(current.status)
+            .map_err(|e| StoreError::Invalid(e.message))?;
+        let first = current.status != Status::Published && current.published_at.is_none();
+        let (published_at, updated_at) = match step {
+            Transition::Publish => {
+                let p = at.or(current.published_at).unwrap_or(now).min(now);
+                (Some(p), if first { p } else { now })
             }
+            Transition::Schedule => {
+                let p = at.ok_or_else(|| StoreError::Invalid("scheduling needs a time".into()))?;
+                (Some(p), if first { p } else { now })
+            }
+            // Returning a scheduled article to draft forgets its planned time.
+            Transition::Return if current.status == Status::Scheduled => (None, now),
             _ => (current.published_at, now),
         };
+        let submitted_at = match step {
+            Transition::Submit => Some(now),
+            _ => current.submitted_at,
+        };
         sqlx::query(
-            "UPDATE articles SET status = $1, published_at = $2, updated_at = $3 WHERE id = $4",
+            "UPDATE articles SET status = $1, published_at = $2, updated_at = $3, submitted_at = $4
+             WHERE id = $5",
         )
         .bind(status.as_str())
         .bind(published_at)
         .bind(updated_at)
+        .bind(submitted_at)
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        let detail = match (step, published_at) {
+            (Transition::Schedule, Some(p)) => warta_core::format_long_wib(p),
+            _ => String::new(),
+        };
+        audit_in(&mut tx, Some(by), step.as_str(), Some(id), &detail, now).await?;
         let saved = load_article(&mut tx, id).await?;
         tx.commit().await?;
         Ok(saved)
+    }
+
+    /// Publish every scheduled article whose time has come. One statement flips them, so a
+    /// scheduler on each of several instances (or one restarted in between) publishes each
+    /// article exactly once. Returns the ids it published.
+    pub async fn publish_due(&self, now: i64) -> Result<Vec<i64>, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "UPDATE articles SET status = 'published',
+               updated_at = CASE WHEN updated_at > published_at THEN updated_at ELSE published_at END
+             WHERE status = 'scheduled' AND published_at <= $1 RETURNING id",
+        )
+        .bind(now)
+        .fetch_all(&mut *tx)
+        .await?;
+        for id in &ids {
+            audit_in(&mut tx, None, "publish", Some(*id), "terjadwal", now).await?;
+        }
+        tx.commit().await?;
+        Ok(ids)
+    }
+
+    /// The next time a scheduled article is due, if any.
+    pub async fn next_due(&self) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT MIN(published_at) FROM articles WHERE status = 'scheduled'",
+        )
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    /// Every revision of an article, newest first.
+    pub async fn revisions(&self, article_id: i64) -> Result<Vec<RevisionRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT r.revision, r.author_id, u.name AS author_name, r.created_at
+             FROM revisions r JOIN users u ON u.id = r.author_id
+             WHERE r.article_id = $1 ORDER BY r.revision DESC",
+        )
+        .bind(article_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// One revision's snapshot.
+    pub async fn revision(
+        &self,
+        article_id: i64,
+        revision: i64,
+    ) -> Result<(RevisionRow, ArticleWrite), StoreError> {
+        #[derive(sqlx::FromRow)]
+        struct Raw {
+            revision: i64,
+            author_id: i64,
+            author_name: String,
+            created_at: i64,
+            snapshot: String,
+        }
+        let raw: Raw = sqlx::query_as(
+            "SELECT r.revision, r.author_id, u.name AS author_name, r.created_at, r.snapshot
+             FROM revisions r JOIN users u ON u.id = r.author_id
+             WHERE r.article_id = $1 AND r.revision = $2",
+        )
+        .bind(article_id)
+        .bind(revision)
+        .fetch_one(&self.pool)
+        .await?;
+        let snapshot = serde_json::from_str(&raw.snapshot)?;
+        Ok((
+            RevisionRow {
+                revision: raw.revision,
+                author_id: raw.author_id,
+                author_name: raw.author_name,
+                created_at: raw.created_at,
+            },
+            snapshot,
+        ))
     }
 
     pub async fn article_by_id(&self, id: i64) -> Result<ArticleRow, StoreError> {
@@ -253,9 +416,9 @@ impl Store {
 
 type Scalar<'q> = sqlx::query::QueryScalar<'q, Any, i64, sqlx::any::AnyArguments>;
 
-/// Bind the content columns `$1`–`$12` shared by INSERT and UPDATE, in this order: slug,
+/// Bind the content columns `$1`–`$16` shared by INSERT and UPDATE, in this order: slug,
 /// headline, dek, rubrik_id, topic_id, dateline, signoff, sources, hero_media_id,
-/// hero_caption, hero_credit, body.
+/// hero_caption, hero_credit, body, hero_alt, seo_title, seo_description, live.
 fn bind_content<'q>(q: Scalar<'q>, w: &ArticleWrite) -> Result<Scalar<'q>, StoreError> {
     Ok(q.bind(w.slug.clone())
         .bind(w.headline.clone())
@@ -268,7 +431,33 @@ fn bind_content<'q>(q: Scalar<'q>, w: &ArticleWrite) -> Result<Scalar<'q>, Store
         .bind(w.hero_media_id)
         .bind(w.hero_caption.clone())
         .bind(w.hero_credit.clone())
-        .bind(serde_json::to_string(&w.body)?))
+        .bind(serde_json::to_string(&w.body)?)
+        .bind(w.hero_alt.clone())
+        .bind(w.seo_title.clone())
+        .bind(w.seo_description.clone())
+        .bind(i64::from(w.live)))
+}
+
+/// Append to the audit log inside a transaction.
+pub(crate) async fn audit_in(
+    conn: &mut AnyConnection,
+    by: Option<i64>,
+    action: &str,
+    article_id: Option<i64>,
+    detail: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, user_id, action, article_id, detail) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(now)
+    .bind(by)
+    .bind(action)
+    .bind(article_id)
+    .bind(detail.chars().take(500).collect::<String>())
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 fn slug_conflict(e: sqlx::Error, slug: &str) -> StoreError {
@@ -355,7 +544,7 @@ async fn resolve(conn: &mut AnyConnection, raw: RawArticle) -> Result<ArticleRow
     .fetch_all(&mut *conn)
     .await?;
     let authors = sqlx::query_as::<_, RawUser>(
-        "SELECT u.id, u.email, u.name, u.slug, u.role, u.bio, u.password_hash FROM article_authors x
+        "SELECT u.id, u.email, u.name, u.slug, u.role, u.bio, u.password_hash, u.dateline, u.locale FROM article_authors x
          JOIN users u ON u.id = x.user_id WHERE x.article_id = $1 ORDER BY x.position",
     )
     .bind(raw.id)
@@ -373,6 +562,12 @@ async fn resolve(conn: &mut AnyConnection, raw: RawArticle) -> Result<ArticleRow
         ),
         None => None,
     };
+    let corrections = sqlx::query_as(
+        "SELECT note, created_at FROM corrections WHERE article_id = $1 ORDER BY created_at",
+    )
+    .bind(raw.id)
+    .fetch_all(&mut *conn)
+    .await?;
     Ok(ArticleRow {
         id: raw.id,
         slug: raw.slug,
@@ -400,5 +595,12 @@ async fn resolve(conn: &mut AnyConnection, raw: RawArticle) -> Result<ArticleRow
         created_at: raw.created_at,
         updated_at: raw.updated_at,
         revision: raw.revision,
+        hero_alt: raw.hero_alt,
+        seo_title: raw.seo_title,
+        seo_description: raw.seo_description,
+        live: raw.live != 0,
+        updated_by: raw.updated_by.zip(raw.updated_by_name),
+        submitted_at: raw.submitted_at,
+        corrections,
     })
 }

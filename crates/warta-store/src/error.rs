@@ -10,6 +10,12 @@ pub enum StoreError {
     /// The row changed since the caller read it (optimistic concurrency).
     #[error("the article was changed by someone else (now at revision {current})")]
     StaleRevision { current: i64 },
+    /// The step is not possible in the row's current state (e.g. unpublishing a draft).
+    #[error("{0}")]
+    Invalid(String),
+    /// The row is still referenced (e.g. a photo used by an article).
+    #[error("{0}")]
+    InUse(String),
     #[error("configuration: {0}")]
     Config(String),
     #[error("stored data is damaged: {0}")]

@@ -9,16 +9,20 @@ mod articles;
 mod error;
 mod listings;
 mod media;
+mod newsroom;
 mod rows;
 mod taxonomy;
 pub use taxonomy::Term;
 mod users;
 
-pub use articles::ArticleWrite;
+pub use articles::{ArticleWrite, RevisionRow, Save};
+pub use newsroom::{
+    AuditRow, LiveEntryRow, PRESENCE_MS, SESSION_IDLE_MS, SESSION_MAX_MS, SessionRow,
+};
 pub use error::StoreError;
 pub use listings::{ArticleFilter, ListScope};
 pub use media::NewMedia;
-pub use rows::{ArticleRow, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow};
+pub use rows::{ArticleRow, CorrectionRow, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow};
 pub use users::{NewUser, generate_token, hash_password, verify_password};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

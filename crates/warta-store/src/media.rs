@@ -65,4 +65,112 @@ impl Store {
             .map(MediaRow::try_from)
             .collect()
     }
+
+    /// The media library, newest first: words in caption, credit or alt text, and an optional
+    /// upload day range `[from, to)` in epoch ms. Returns the page and the total.
+    pub async fn search_media(
+        &self,
+        q: &str,
+        from: Option<i64>,
+        to: Option<i64>,
+        page: u32,
+        per_page: u32,
+    ) -> Result<(Vec<MediaRow>, i64), StoreError> {
+        let mut filter = String::from("WHERE created_at >= $1 AND created_at < $2");
+        let words: Vec<String> = q
+            .split_whitespace()
+            .take(8)
+            .map(|w| format!("%{}%", w.to_lowercase().replace(['%', '_'], "")))
+            .collect();
+        for i in 0..words.len() {
+            let n = i + 3;
+            filter.push_str(&format!(
+                " AND (LOWER(caption) LIKE ${n} OR LOWER(credit) LIKE ${n} OR LOWER(alt) LIKE ${n})"
+            ));
+        }
+        let count_q = format!("SELECT COUNT(*) FROM media {filter}");
+        let mut count = sqlx::query_scalar::<_, i64>(crate::sql(&count_q))
+            .bind(from.unwrap_or(i64::MIN))
+            .bind(to.unwrap_or(i64::MAX));
+        for w in &words {
+            count = count.bind(w.clone());
+        }
+        let total = count.fetch_one(&self.pool).await?;
+        let per_page = per_page.clamp(1, 100);
+        let offset = (page.max(1) - 1) as i64 * per_page as i64;
+        let q = format!(
+            "SELECT {COLS} FROM media {filter} ORDER BY created_at DESC, id DESC LIMIT {per_page} OFFSET {offset}"
+        );
+        let mut rows = sqlx::query_as::<_, RawMedia>(crate::sql(&q))
+            .bind(from.unwrap_or(i64::MIN))
+            .bind(to.unwrap_or(i64::MAX));
+        for w in &words {
+            rows = rows.bind(w.clone());
+        }
+        let rows = rows
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(MediaRow::try_from)
+            .collect::<Result<_, _>>()?;
+        Ok((rows, total))
+    }
+
+    pub async fn update_media_meta(
+        &self,
+        id: i64,
+        caption: &str,
+        credit: &str,
+        alt: &str,
+    ) -> Result<MediaRow, StoreError> {
+        let done = sqlx::query("UPDATE media SET caption = $1, credit = $2, alt = $3 WHERE id = $4")
+            .bind(caption)
+            .bind(credit)
+            .bind(alt)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        self.media_by_id(id).await?.ok_or(StoreError::NotFound)
+    }
+
+    /// Headlines of the articles (any status) that use a photo as hero, in the body or in a
+    /// live entry. Bodies are compact JSON written by serde, so `"media_id":12` followed by
+    /// `,` or `}` names exactly photo 12.
+    pub async fn media_usage(&self, id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+        let a = format!("%\"media_id\":{id},%");
+        let b = format!("%\"media_id\":{id}}}%");
+        Ok(sqlx::query_as(
+            "SELECT id, headline FROM articles WHERE hero_media_id = $1 OR body LIKE $2 OR body LIKE $3
+             OR id IN (SELECT article_id FROM live_entries WHERE body LIKE $2 OR body LIKE $3)
+             ORDER BY id",
+        )
+        .bind(id)
+        .bind(a)
+        .bind(b)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Delete a photo's record, refused while any article uses it. Returns the row so the
+    /// caller can remove the files.
+    pub async fn delete_media(&self, id: i64) -> Result<MediaRow, StoreError> {
+        let row = self.media_by_id(id).await?.ok_or(StoreError::NotFound)?;
+        let used = self.media_usage(id).await?;
+        if !used.is_empty() {
+            let names: Vec<String> = used.iter().take(3).map(|(_, h)| format!("'{h}'")).collect();
+            return Err(StoreError::InUse(format!(
+                "the photo is used by {} article(s): {}",
+                used.len(),
+                names.join(", ")
+            )));
+        }
+        sqlx::query("DELETE FROM media WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(row)
+    }
 }

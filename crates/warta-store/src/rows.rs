@@ -11,6 +11,10 @@ pub struct UserRow {
     pub slug: String,
     pub role: Role,
     pub bio: String,
+    /// Default dateline for this person's new articles.
+    pub dateline: String,
+    /// Interface language: `id` or `en`.
+    pub locale: String,
     pub(crate) password_hash: String,
 }
 
@@ -23,6 +27,8 @@ pub(crate) struct RawUser {
     pub role: String,
     pub bio: String,
     pub password_hash: String,
+    pub dateline: String,
+    pub locale: String,
 }
 
 impl TryFrom<RawUser> for UserRow {
@@ -36,6 +42,8 @@ impl TryFrom<RawUser> for UserRow {
             slug: r.slug,
             bio: r.bio,
             password_hash: r.password_hash,
+            dateline: r.dateline,
+            locale: r.locale,
         })
     }
 }
@@ -128,6 +136,22 @@ pub struct ArticleRow {
     pub created_at: i64,
     pub updated_at: i64,
     pub revision: i64,
+    pub hero_alt: String,
+    pub seo_title: String,
+    pub seo_description: String,
+    pub live: bool,
+    /// Who saved the current revision: id and name.
+    pub updated_by: Option<(i64, String)>,
+    pub submitted_at: Option<i64>,
+    /// Oldest first.
+    pub corrections: Vec<CorrectionRow>,
+}
+
+/// A correction note shown to readers with its time.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CorrectionRow {
+    pub note: String,
+    pub created_at: i64,
 }
 
 /// An article in a list: enough for teasers, feeds, sitemaps and API listings.

@@ -18,7 +18,7 @@ pub struct NewUser<'a> {
     pub bio: &'a str,
 }
 
-const USER_COLS: &str = "id, email, name, slug, role, bio, password_hash";
+pub(crate) const USER_COLS: &str = "id, email, name, slug, role, bio, password_hash, dateline, locale";
 
 /// argon2id with the crate's default (OWASP-recommended) parameters.
 pub fn hash_password(password: &str) -> Result<String, StoreError> {
@@ -49,7 +49,7 @@ pub fn generate_token() -> Result<String, StoreError> {
     ))
 }
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     let d = Sha256::digest(token.as_bytes());
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -125,7 +125,7 @@ impl Store {
 
     pub async fn user_for_token(&self, token: &str) -> Result<Option<UserRow>, StoreError> {
         let raw = sqlx::query_as::<_, RawUser>(
-            "SELECT u.id, u.email, u.name, u.slug, u.role, u.bio, u.password_hash
+            "SELECT u.id, u.email, u.name, u.slug, u.role, u.bio, u.password_hash, u.dateline, u.locale
              FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
         )
         .bind(token_hash(token))
@@ -181,6 +181,8 @@ mod tests {
             slug: "a".into(),
             role: Role::Writer,
             bio: String::new(),
+            dateline: String::new(),
+            locale: "id".into(),
             password_hash: h,
         };
         assert!(verify_password(&u, "rahasia-sekali"));

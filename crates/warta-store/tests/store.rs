@@ -1,8 +1,10 @@
 //! The store against a real SQLite file (always) and a real PostgreSQL server (when
 //! `WARTA_TEST_POSTGRES_URL` is set; `.ci/run` sets it and `WARTA_TEST_REQUIRE_ALL=1`).
 
-use warta_core::{Block, Role, Status};
-use warta_store::{ArticleFilter, ArticleWrite, ListScope, NewUser, Store, StoreError, Term};
+use warta_core::{Block, Role, Status, Transition};
+use warta_store::{
+    ArticleFilter, ArticleWrite, ListScope, NewUser, Save, Store, StoreError, Term,
+};
 
 async fn sqlite() -> (Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
@@ -50,7 +52,15 @@ async fn draft(store: &Store, by: i64, slug: &str) -> ArticleWrite {
         body: vec![Block::Paragraph {
             text: "Delegasi tiba pagi ini.".into(),
         }],
-        published_at: None,
+        ..Default::default()
+    }
+}
+
+fn save(expected_revision: Option<i64>, by: i64) -> Save {
+    Save {
+        expected_revision,
+        by,
+        ..Default::default()
     }
 }
 
@@ -125,7 +135,7 @@ async fn exercise(store: &Store) {
     // A stale save is refused and changes nothing.
     let mut w2 = w.clone();
     w2.slug = "perundingan-jenewa".into();
-    let stale = store.update_article(a.id, &w2, Some(7), by).await;
+    let stale = store.update_article(a.id, &w2, &save(Some(7), by)).await;
     assert!(matches!(
         stale,
         Err(StoreError::StaleRevision { current: 1 })
@@ -135,7 +145,7 @@ async fn exercise(store: &Store) {
         "rusia-ukraina-berunding"
     );
 
-    let b = store.update_article(a.id, &w2, Some(1), by).await.unwrap();
+    let b = store.update_article(a.id, &w2, &save(Some(1), by)).await.unwrap();
     assert_eq!((b.revision, b.slug.as_str()), (2, "perundingan-jenewa"));
     assert_eq!(
         store
@@ -159,7 +169,7 @@ async fn exercise(store: &Store) {
     );
 
     let p = store
-        .set_status(a.id, Status::Published, None)
+        .transition(a.id, Transition::Publish, None, by)
         .await
         .unwrap();
     assert_eq!(p.status, Status::Published);
@@ -197,7 +207,7 @@ async fn exercise(store: &Store) {
     );
 
     let u = store
-        .set_status(a.id, Status::Unpublished, None)
+        .transition(a.id, Transition::Unpublish, None, by)
         .await
         .unwrap();
     assert_eq!(u.status, Status::Unpublished);
@@ -241,7 +251,7 @@ async fn related_articles_prefer_topic_and_tags_then_fall_back_to_the_rubrik() {
     for (i, w) in [shares_tag, elsewhere, same_rubrik].iter().enumerate() {
         let a = store.create_article(w, Status::Draft, by).await.unwrap();
         store
-            .set_status(a.id, Status::Published, Some(1_000 * (i as i64 + 1)))
+            .transition(a.id, Transition::Publish, Some(1_000 * (i as i64 + 1)), by)
             .await
             .unwrap();
     }
@@ -273,7 +283,7 @@ async fn concurrent_saves(store: &Store) {
         w.dek = format!("Suntingan {i}");
         tasks.push(tokio::spawn(async move {
             store
-                .update_article(a.id, &w, None, by)
+                .update_article(a.id, &w, &save(None, by))
                 .await
                 .map(|r| r.revision)
         }));

@@ -25,6 +25,9 @@ struct Fields {
     authors: Option<Vec<AuthorRef>>,
     slug: Option<String>,
     published_at: Option<String>,
+    seo_title: String,
+    seo_description: String,
+    live: bool,
 }
 
 pub async fn write_for_new(
@@ -38,7 +41,12 @@ pub async fn write_for_new(
         rubrik: input.rubrik,
         tags: input.tags,
         topic: input.topic,
-        dateline: input.dateline,
+        // A reporter's own dateline is the default for their new articles.
+        dateline: if input.dateline.trim().is_empty() {
+            user.dateline.clone()
+        } else {
+            input.dateline
+        },
         signoff: input.signoff,
         sources: input.sources,
         hero: input.hero,
@@ -46,6 +54,9 @@ pub async fn write_for_new(
         authors: input.authors,
         slug: input.slug,
         published_at: input.published_at,
+        seo_title: input.seo_title,
+        seo_description: input.seo_description,
+        live: input.live,
     };
     resolve(store, user, f, None).await
 }
@@ -83,6 +94,7 @@ pub async fn write_for_patch(
                 media_id: id,
                 caption: current.hero_caption.clone(),
                 credit: current.hero_credit.clone(),
+                alt: current.hero_alt.clone(),
             })
         }),
         body,
@@ -95,14 +107,18 @@ pub async fn write_for_patch(
         })),
         slug: Some(p.slug.unwrap_or_else(|| current.slug.clone())),
         published_at: p.published_at,
+        seo_title: p.seo_title.unwrap_or_else(|| current.seo_title.clone()),
+        seo_description: p
+            .seo_description
+            .unwrap_or_else(|| current.seo_description.clone()),
+        live: p.live.unwrap_or(current.live),
     };
     resolve(store, user, f, Some(current.id)).await
 }
 
 /// Parse an ISO 8601 time with offset (`2022-03-01T14:05:00+07:00`) to epoch ms.
 pub fn parse_time(field: &str, s: &str) -> Result<i64, ValidationError> {
-    let ms = s
-        .trim()
+    s.trim()
         .parse::<Timestamp>()
         .map(|t| t.as_millisecond())
         .map_err(|_| {
@@ -110,11 +126,19 @@ pub fn parse_time(field: &str, s: &str) -> Result<i64, ValidationError> {
                 field,
                 "must be an ISO 8601 time with offset, e.g. 2022-03-01T14:05:00+07:00",
             )
-        })?;
-    // Publication times are for backdating archives; scheduling comes with the newsroom
-    // workflow. A minute of slack absorbs clock skew between the client and us.
+        })
+}
+
+/// A publication time set while editing: backdating archives only. A future time is a
+/// schedule, which is asked for with `publish` and `at`. A minute of slack absorbs clock skew
+/// between the client and us.
+pub fn parse_past_time(field: &str, s: &str) -> Result<i64, ValidationError> {
+    let ms = parse_time(field, s)?;
     if ms > warta_store::now_ms() + 60_000 {
-        return Err(ValidationError::new(field, "must not be in the future"));
+        return Err(ValidationError::new(
+            field,
+            "must not be in the future; to schedule, publish with a future 'at'",
+        ));
     }
     Ok(ms)
 }
@@ -139,7 +163,7 @@ async fn resolve(
     let published_at = f
         .published_at
         .as_deref()
-        .map(|s| parse_time("published_at", s))
+        .map(|s| parse_past_time("published_at", s))
         .transpose()?;
     let slug = match f.slug.as_deref() {
         Some(s) => Slug::parse(s)?,
@@ -205,7 +229,9 @@ async fn resolve(
         }
         Some(list) => resolve_authors(store, &list).await?,
     };
-    let (hero_media_id, hero_caption, hero_credit) = match f.hero {
+    let seo_title = bounded("seo_title", &f.seo_title, 0, 120)?;
+    let seo_description = bounded("seo_description", &f.seo_description, 0, 320)?;
+    let (hero_media_id, hero_caption, hero_credit, hero_alt) = match f.hero {
         Some(h) => {
             if store.media_by_id(h.media_id).await?.is_none() {
                 return Err(ValidationError::new(
@@ -216,9 +242,10 @@ async fn resolve(
             }
             let caption = bounded("hero/caption", &h.caption, 0, 1_000)?;
             let credit = bounded("hero/credit", &h.credit, 0, 200)?;
-            (Some(h.media_id), caption, credit)
+            let alt = bounded("hero/alt", &h.alt, 0, 1_000)?;
+            (Some(h.media_id), caption, credit, alt)
         }
-        None => (None, String::new(), String::new()),
+        None => (None, String::new(), String::new(), String::new()),
     };
     check_references(store, &body, id).await?;
     Ok(ArticleWrite {
@@ -235,8 +262,12 @@ async fn resolve(
         hero_media_id,
         hero_caption,
         hero_credit,
+        hero_alt,
         body,
         published_at,
+        seo_title,
+        seo_description,
+        live: f.live,
     })
 }
 
@@ -310,6 +341,52 @@ async fn check_references(store: &Store, body: &[Block], id: Option<i64>) -> Res
                 }
             }
             _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Before publication every photo needs a caption, a credit and alt text: on the block or,
+/// failing that, in the media library. Names the first one missing (`body/2/alt`).
+pub async fn check_publishable(store: &Store, a: &ArticleRow) -> Result<(), AppError> {
+    let missing = |what: &str| format!("add the photo's {what} before publishing");
+    if let Some(id) = a.hero_media_id {
+        let m = store.media_by_id(id).await?;
+        let lib = |f: fn(&warta_store::MediaRow) -> &String| {
+            m.as_ref().map(|m| !f(m).trim().is_empty()).unwrap_or(false)
+        };
+        for (field, own, fallback) in [
+            ("hero/caption", &a.hero_caption, lib(|m| &m.caption)),
+            ("hero/credit", &a.hero_credit, lib(|m| &m.credit)),
+            ("hero/alt", &a.hero_alt, lib(|m| &m.alt)),
+        ] {
+            if own.trim().is_empty() && !fallback {
+                let what = field.trim_start_matches("hero/");
+                return Err(ValidationError::new(field, missing(what)).into());
+            }
+        }
+    }
+    for (i, b) in a.body.iter().enumerate() {
+        if let Block::Image {
+            media_id,
+            caption,
+            credit,
+            alt,
+        } = b
+        {
+            let m = store.media_by_id(*media_id).await?;
+            for (what, own, lib) in [
+                ("caption", caption, m.as_ref().map(|m| &m.caption)),
+                ("credit", credit, m.as_ref().map(|m| &m.credit)),
+                ("alt", alt, m.as_ref().map(|m| &m.alt)),
+            ] {
+                let has_lib = lib.is_some_and(|l| !l.trim().is_empty());
+                if own.trim().is_empty() && !has_lib {
+                    return Err(
+                        ValidationError::new(format!("body/{i}/{what}"), missing(what)).into(),
+                    );
+                }
+            }
         }
     }
     Ok(())

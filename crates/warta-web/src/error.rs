@@ -33,6 +33,11 @@ pub enum AppError {
     Invalid(ValidationError),
     #[error("{0}")]
     Unprocessable(String),
+    /// The request must say what it is based on (a PATCH without `revision`).
+    #[error("{0}")]
+    PreconditionRequired(String),
+    #[error("{0}")]
+    TooManyRequests(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -49,6 +54,8 @@ impl AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Invalid(_) | AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -74,6 +81,7 @@ impl From<StoreError> for AppError {
             StoreError::StaleRevision { current } => AppError::Conflict(format!(
                 "the article was changed by someone else since you loaded it (now at revision {current}); reload and merge your changes"
             )),
+            StoreError::Invalid(why) | StoreError::InUse(why) => AppError::Conflict(why),
             other => AppError::Internal(other.to_string()),
         }
     }

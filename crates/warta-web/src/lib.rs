@@ -4,6 +4,7 @@
 //! API routes answer problem+json, reader pages an HTML error page; bad input is never a 500.
 
 mod api;
+mod auth;
 mod cache;
 mod content;
 mod error;

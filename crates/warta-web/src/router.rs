@@ -24,11 +24,27 @@ pub fn router(app: AppState) -> Router {
         )
         .route("/articles/{id}/publish", post(api::articles::publish))
         .route("/articles/{id}/unpublish", post(api::articles::unpublish))
+        .route("/articles/{id}/submit", post(api::articles::submit))
+        .route("/articles/{id}/return", post(api::articles::send_back))
+        .route("/articles/{id}/revisions", get(api::articles::revisions))
+        .route(
+            "/articles/{id}/revisions/{revision}/restore",
+            post(api::articles::restore),
+        )
+        .route("/articles/{id}/presence", post(api::articles::presence))
+        .route("/articles/{id}/live", post(api::articles::add_live_entry))
         .route(
             "/media",
-            post(api::media::upload).layer(DefaultBodyLimit::max(upload_limit)),
+            post(api::media::upload)
+                .get(api::media::list)
+                .layer(DefaultBodyLimit::max(upload_limit)),
         )
-        .route("/media/{id}", get(api::media::get))
+        .route(
+            "/media/{id}",
+            get(api::media::get)
+                .patch(api::media::patch)
+                .delete(api::media::delete),
+        )
         .route("/rubriks", get(api::terms::rubriks))
         .route("/tags", get(api::terms::tags))
         .route("/topics", get(api::terms::topics))

@@ -39,6 +39,10 @@ pub(crate) struct Inner {
     pub image_slots: Semaphore,
     /// PNG bytes of the publisher logo.
     pub logo: bytes::Bytes,
+    /// Wakes the scheduler early (an article was just scheduled or published).
+    pub scheduler: tokio::sync::Notify,
+    /// The id of an article that got a new live entry, for the readers' event streams.
+    pub live: tokio::sync::broadcast::Sender<i64>,
 }
 
 impl AppState {
@@ -52,7 +56,59 @@ impl AppState {
             config,
             image_slots: Semaphore::new(2),
             logo: bytes::Bytes::from(logo),
+            scheduler: tokio::sync::Notify::new(),
+            live: tokio::sync::broadcast::channel(64).0,
         }))
+    }
+
+    pub fn wake_scheduler(&self) {
+        self.0.scheduler.notify_one();
+    }
+
+    /// Tell readers following article `id` live that it has a new entry.
+    pub fn live_changed(&self, id: i64) {
+        // No receivers is fine: nobody is watching.
+        let _ = self.0.live.send(id);
+    }
+
+    /// Article ids as they get new live entries.
+    pub fn live_events(&self) -> tokio::sync::broadcast::Receiver<i64> {
+        self.0.live.subscribe()
+    }
+
+    /// Remove a deleted photo's files (best effort: a leftover file is only disk space).
+    pub async fn remove_media_files(&self, m: &warta_store::MediaRow) {
+        let keys = std::iter::once(&m.original_key).chain(m.variants.iter().map(|v| &v.key));
+        for key in keys {
+            if let Err(e) = self.0.media.delete(key).await {
+                tracing::warn!(key, error = %e, "could not remove a deleted photo's file");
+            }
+        }
+    }
+
+    /// Publish scheduled articles when their time comes: checks every second (and when
+    /// woken), so an article appears within a second or two of its time. The state is in the
+    /// database, so a restart in between loses nothing, and the store flips each article in
+    /// one statement, so several instances never publish one twice. Runs until dropped.
+    pub async fn run_scheduler(self) {
+        loop {
+            match self.0.store.publish_due(warta_store::now_ms()).await {
+                Ok(ids) => {
+                    for id in ids {
+                        tracing::info!(article = id, "scheduled article published");
+                        match self.0.store.article_by_id(id).await {
+                            Ok(a) => self.invalidate(&crate::api::articles::deps_of(&a)),
+                            Err(_) => self.invalidate_all(),
+                        }
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "scheduler could not check due articles"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(std::time::Duration::from_secs(1)) => {}
+                _ = self.0.scheduler.notified() => {}
+            }
+        }
     }
 
     pub fn store(&self) -> &Store {

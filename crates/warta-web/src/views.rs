@@ -9,7 +9,8 @@ use warta_core::{Block, Embed};
 use warta_render::{ArticleView, BlockView, ImageView, Link, PersonView, TeaserView, Variant};
 use warta_store::{ArticleRow, MediaRow, Store, TeaserRow};
 
-pub fn image_view(m: &MediaRow, caption: &str, credit: &str) -> ImageView {
+/// A photo as shown: the article's own caption, credit and alt text, else the library's.
+pub fn image_view(m: &MediaRow, caption: &str, credit: &str, alt: &str) -> ImageView {
     let variants: Vec<Variant> = m
         .variants
         .iter()
@@ -28,11 +29,11 @@ pub fn image_view(m: &MediaRow, caption: &str, credit: &str) -> ImageView {
     } else {
         caption.to_string()
     };
-    let alt = if m.alt.is_empty() {
-        caption.clone()
-    } else {
-        m.alt.clone()
-    };
+    let alt = [alt, m.alt.as_str(), caption.as_str()]
+        .into_iter()
+        .find(|a| !a.trim().is_empty())
+        .unwrap_or("")
+        .to_string();
     ImageView {
         src,
         width,
@@ -79,7 +80,7 @@ pub async fn teasers(store: &Store, rows: &[TeaserRow]) -> Result<Vec<TeaserView
             image: r
                 .hero_media_id
                 .and_then(|id| media.get(&id))
-                .map(|m| image_view(m, "", "")),
+                .map(|m| image_view(m, "", "", "")),
         })
         .collect())
 }
@@ -162,7 +163,7 @@ pub async fn article_view(
         hero: a
             .hero_media_id
             .and_then(|id| media.get(&id))
-            .map(|m| image_view(m, &a.hero_caption, &a.hero_credit)),
+            .map(|m| image_view(m, &a.hero_caption, &a.hero_credit, &a.hero_alt)),
         body,
         published_at: a.published_at.unwrap_or(a.updated_at),
         updated_at: a.updated_at,
@@ -193,8 +194,9 @@ fn block_view(
             media_id,
             caption,
             credit,
+            alt,
         } => BlockView::Image {
-            image: image_view(media.get(media_id)?, caption, credit),
+            image: image_view(media.get(media_id)?, caption, credit, alt),
         },
         Block::Related { article_id } => {
             let t = targets.get(article_id)?;

@@ -72,10 +72,17 @@ pub async fn start(config: &Config, state: AppState) -> anyhow::Result<Running> 
         .await
         .with_context(|| format!("listening on {}", config.listen))?;
     let addr = listener.local_addr()?;
+    let state_for_server = state.clone();
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(warta_web::serve(listener, state.clone(), async move {
-        let _ = stopped.await;
-    }));
+    let scheduler = tokio::spawn(state.clone().run_scheduler());
+    let task = tokio::spawn(async move {
+        let served = warta_web::serve(listener, state_for_server, async move {
+            let _ = stopped.await;
+        })
+        .await;
+        scheduler.abort();
+        served
+    });
     Ok(Running {
         addr,
         state,

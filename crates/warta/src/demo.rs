@@ -120,6 +120,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
                     let m = image(state, &seed, &caption, &credit, by).await?;
                     body.push(Block::Image {
                         media_id: m,
+                        alt: caption.clone(),
                         caption,
                         credit,
                     });
@@ -155,9 +156,15 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
         }
         w.body = body;
         w.published_at = None;
-        store.update_article(id, &w, None, w.author_ids[0]).await?;
+        let by = w.author_ids[0];
+        let save = warta_store::Save {
+            by,
+            ..Default::default()
+        };
+        store.update_article(id, &w, &save).await?;
+        let at = Some(now - a.hours_ago * 3_600_000);
         store
-            .set_status(id, Status::Published, Some(now - a.hours_ago * 3_600_000))
+            .transition(id, warta_core::Transition::Publish, at, by)
             .await?;
     }
     state.invalidate_all();
@@ -232,7 +239,8 @@ async fn write(
         hero_media_id: Some(hero),
         hero_caption: a.hero.caption.clone(),
         hero_credit: a.hero.credit.clone(),
+        hero_alt: a.hero.caption.clone(),
         body,
-        published_at: None,
+        ..Default::default()
     })
 }

@@ -1,7 +1,8 @@
 //! `POST /api/v1/media`: multipart upload of a photo with caption, credit and alt text.
 
 use super::ApiUser;
-use super::types::MediaOut;
+use super::types::{MediaList, MediaOut, MediaPatch, MediaQuery};
+use super::{ApiJson, ApiQuery};
 use crate::error::{AppError, Problem};
 use crate::ingest::ImageMeta;
 use crate::state::AppState;
@@ -93,4 +94,104 @@ pub async fn get(
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no media with id {id}")))?;
     Ok(Json(MediaOut::from_row(&app, &m)))
+}
+
+#[utoipa::path(get, path = "/api/v1/media", tag = "media", params(MediaQuery),
+    responses((status = 200, body = MediaList), (status = 400, body = Problem)), security(("bearer" = [])))]
+pub async fn list(
+    State(app): State<AppState>,
+    _u: ApiUser,
+    ApiQuery(q): ApiQuery<MediaQuery>,
+) -> Result<Json<MediaList>, AppError> {
+    let (from, to) = match q.date.as_deref().filter(|d| !d.is_empty()) {
+        Some(d) => {
+            let day = warta_core::wib_day_range(d)
+                .ok_or_else(|| AppError::BadRequest(format!("'{d}' is not a date (YYYY-MM-DD)")))?;
+            (Some(day.0), Some(day.1))
+        }
+        None => (None, None),
+    };
+    let page = q.page.unwrap_or(1).max(1);
+    let per_page = q.per_page.unwrap_or(24).clamp(1, 100);
+    let (rows, total) = app
+        .store()
+        .search_media(q.q.as_deref().unwrap_or(""), from, to, page, per_page)
+        .await?;
+    Ok(Json(MediaList {
+        items: rows.iter().map(|m| MediaOut::from_row(&app, m)).collect(),
+        total,
+        page,
+        per_page,
+    }))
+}
+
+#[utoipa::path(patch, path = "/api/v1/media/{id}", tag = "media", request_body = MediaPatch, params(("id" = i64, Path)),
+    responses((status = 200, body = MediaOut), (status = 404, body = Problem), (status = 422, body = Problem)), security(("bearer" = [])))]
+#[tracing::instrument(skip_all, fields(user = user.0.id, media = id))]
+pub async fn patch(
+    State(app): State<AppState>,
+    user: ApiUser,
+    super::ApiId(id): super::ApiId,
+    ApiJson(p): ApiJson<MediaPatch>,
+) -> Result<Json<MediaOut>, AppError> {
+    let m = update_meta(&app, &user.0, id, p).await?;
+    Ok(Json(MediaOut::from_row(&app, &m)))
+}
+
+/// Change a photo's caption, credit or alt text. Everyone in the newsroom may describe a
+/// photo they uploaded; editors any photo.
+pub async fn update_meta(
+    app: &AppState,
+    user: &warta_store::UserRow,
+    id: i64,
+    p: MediaPatch,
+) -> Result<warta_store::MediaRow, AppError> {
+    let m = app
+        .store()
+        .media_by_id(id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no media with id {id}")))?;
+    let caption = bounded("caption", p.caption.as_deref().unwrap_or(&m.caption), 0, 1_000)?;
+    let credit = bounded("credit", p.credit.as_deref().unwrap_or(&m.credit), 0, 200)?;
+    let alt = bounded("alt", p.alt.as_deref().unwrap_or(&m.alt), 0, 1_000)?;
+    let updated = app
+        .store()
+        .update_media_meta(id, &caption, &credit, &alt)
+        .await?;
+    app.store()
+        .audit(Some(user.id), "media-edit", None, &format!("foto {id}"))
+        .await?;
+    // Pages show the library's caption and credit where the article has none.
+    app.invalidate_all();
+    Ok(updated)
+}
+
+#[utoipa::path(delete, path = "/api/v1/media/{id}", tag = "media", params(("id" = i64, Path)),
+    responses((status = 204), (status = 403, body = Problem), (status = 409, body = Problem, description = "still used by an article")),
+    security(("bearer" = [])))]
+#[tracing::instrument(skip_all, fields(user = user.0.id, media = id))]
+pub async fn delete(
+    State(app): State<AppState>,
+    user: ApiUser,
+    super::ApiId(id): super::ApiId,
+) -> Result<StatusCode, AppError> {
+    delete_media(&app, &user.0, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Delete a photo and its files; refused (409) while an article uses it. Editors only.
+pub async fn delete_media(
+    app: &AppState,
+    user: &warta_store::UserRow,
+    id: i64,
+) -> Result<(), AppError> {
+    if !user.role.can(warta_core::Capability::EditAny) {
+        return Err(AppError::Forbidden("photos are deleted by an editor".into()));
+    }
+    let row = app.store().delete_media(id).await?;
+    app.remove_media_files(&row).await;
+    app.store()
+        .audit(Some(user.id), "media-delete", None, &format!("foto {id}"))
+        .await?;
+    Ok(())
 }

@@ -17,7 +17,8 @@ use serde::de::DeserializeOwned;
 use warta_core::{Capability, Role};
 use warta_store::UserRow;
 
-/// The caller, from `Authorization: Bearer <token>`.
+/// The caller, from `Authorization: Bearer <token>`, or from the newsroom's session cookie
+/// (then unsafe methods need the session's `X-CSRF-Token`).
 pub struct ApiUser(pub UserRow);
 
 impl ApiUser {
@@ -44,11 +45,17 @@ impl FromRequestParts<AppState> for ApiUser {
         parts: &mut Parts,
         app: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let header = parts
+        let Some(header) = parts
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
+        else {
+            let s = crate::auth::session_of(app, &parts.headers)
+                .await?
+                .ok_or(AppError::Unauthorized)?;
+            crate::auth::check_csrf_header(parts, &s)?;
+            return Ok(ApiUser(s.user));
+        };
         let token = header
             .strip_prefix("Bearer ")
             .or_else(|| header.strip_prefix("bearer "))

@@ -1,6 +1,8 @@
 //! Rows to API output shapes.
 
-use super::types::{ArticleOut, AuthorOut, HeroOut, MediaOut, TermOut, VariantOut};
+use super::types::{
+    ArticleOut, AuthorOut, CorrectionOut, HeroOut, MediaOut, TermOut, UserRef, VariantOut,
+};
 use crate::paths;
 use crate::state::AppState;
 use warta_core::iso8601_wib;
@@ -56,11 +58,27 @@ impl ArticleOut {
                 media_id: id,
                 caption: a.hero_caption.clone(),
                 credit: a.hero_credit.clone(),
+                alt: a.hero_alt.clone(),
             }),
             body: a.body.clone(),
             published_at: a.published_at.map(iso8601_wib),
             created_at: iso8601_wib(a.created_at),
             updated_at: iso8601_wib(a.updated_at),
+            seo_title: a.seo_title.clone(),
+            seo_description: a.seo_description.clone(),
+            live: a.live,
+            updated_by: a.updated_by.as_ref().map(|(id, name)| UserRef {
+                id: *id,
+                name: name.clone(),
+            }),
+            corrections: a
+                .corrections
+                .iter()
+                .map(|c| CorrectionOut {
+                    note: c.note.clone(),
+                    at: iso8601_wib(c.created_at),
+                })
+                .collect(),
         }
     }
 }

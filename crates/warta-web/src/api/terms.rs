@@ -1,6 +1,7 @@
 //! Listings of rubriks, tags and topics.
 
-use super::ApiUser;
+use super::types::TermQuery;
+use super::{ApiQuery, ApiUser};
 use super::out::{rubrik_out, tag_out, topic_out};
 use super::types::TermOut;
 use crate::error::AppError;
@@ -13,16 +14,21 @@ async fn list(
     app: &AppState,
     kind: Term,
     f: fn(&str, &TermRow) -> TermOut,
+    q: Option<&str>,
 ) -> Result<Json<Vec<TermOut>>, AppError> {
     let base = app.renderer().site().base_url.clone();
-    Ok(Json(
-        app.store()
-            .list_terms(kind)
-            .await?
-            .iter()
-            .map(|t| f(&base, t))
-            .collect(),
-    ))
+    let needle = q.map(|q| q.trim().to_lowercase()).unwrap_or_default();
+    let terms = app.store().list_terms(kind).await?;
+    // Autocomplete: names starting with the letters first, then names containing them.
+    let mut hits: Vec<&TermRow> = terms
+        .iter()
+        .filter(|t| needle.is_empty() || t.name.to_lowercase().contains(&needle))
+        .collect();
+    if !needle.is_empty() {
+        hits.sort_by_key(|t| !t.name.to_lowercase().starts_with(&needle));
+        hits.truncate(20);
+    }
+    Ok(Json(hits.into_iter().map(|t| f(&base, t)).collect()))
 }
 
 #[utoipa::path(get, path = "/api/v1/rubriks", tag = "taxonomy", responses((status = 200, body = Vec<TermOut>)), security(("bearer" = [])))]
@@ -30,21 +36,23 @@ pub async fn rubriks(
     State(app): State<AppState>,
     _u: ApiUser,
 ) -> Result<Json<Vec<TermOut>>, AppError> {
-    list(&app, Term::Rubrik, rubrik_out).await
+    list(&app, Term::Rubrik, rubrik_out, None).await
 }
 
-#[utoipa::path(get, path = "/api/v1/tags", tag = "taxonomy", responses((status = 200, body = Vec<TermOut>)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/api/v1/tags", tag = "taxonomy", params(TermQuery), responses((status = 200, body = Vec<TermOut>)), security(("bearer" = [])))]
 pub async fn tags(
     State(app): State<AppState>,
     _u: ApiUser,
+    ApiQuery(q): ApiQuery<TermQuery>,
 ) -> Result<Json<Vec<TermOut>>, AppError> {
-    list(&app, Term::Tag, tag_out).await
+    list(&app, Term::Tag, tag_out, q.q.as_deref()).await
 }
 
-#[utoipa::path(get, path = "/api/v1/topics", tag = "taxonomy", responses((status = 200, body = Vec<TermOut>)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/api/v1/topics", tag = "taxonomy", params(TermQuery), responses((status = 200, body = Vec<TermOut>)), security(("bearer" = [])))]
 pub async fn topics(
     State(app): State<AppState>,
     _u: ApiUser,
+    ApiQuery(q): ApiQuery<TermQuery>,
 ) -> Result<Json<Vec<TermOut>>, AppError> {
-    list(&app, Term::Topic, topic_out).await
+    list(&app, Term::Topic, topic_out, q.q.as_deref()).await
 }

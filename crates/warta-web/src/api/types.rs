@@ -12,6 +12,8 @@ pub struct HeroInput {
     pub caption: String,
     #[serde(default)]
     pub credit: String,
+    #[serde(default)]
+    pub alt: String,
 }
 
 /// An author by user id or by email.
@@ -58,14 +60,29 @@ pub struct NewArticle {
     /// ISO 8601 with offset, for backdating archive articles.
     #[serde(default)]
     pub published_at: Option<String>,
+    /// Title for search engines and social cards (default: the headline).
+    #[serde(default)]
+    pub seo_title: String,
+    /// Description for search engines and social cards (default: the dek).
+    #[serde(default)]
+    pub seo_description: String,
+    /// A live blog: takes timestamped entries, shown newest first.
+    #[serde(default)]
+    pub live: bool,
 }
 
-/// `PATCH /api/v1/articles/{id}`: every field optional; `null` clears `topic` and `hero`.
+/// `PATCH /api/v1/articles/{id}`: every field optional but `revision`; `null` clears `topic`
+/// and `hero`.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticlePatch {
-    /// The revision this edit is based on; a stale one is refused with 409.
+    /// Required: the revision this edit is based on. Missing → 428; stale → 409.
     pub revision: Option<i64>,
+    /// A correction note for readers ("Koreksi"), on a published article (editors).
+    pub correction: Option<String>,
+    pub seo_title: Option<String>,
+    pub seo_description: Option<String>,
+    pub live: Option<bool>,
     pub headline: Option<String>,
     pub dek: Option<String>,
     pub rubrik: Option<String>,
@@ -97,7 +114,9 @@ fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PublishInput {
-    /// ISO 8601 publication time (backdating); default now or the existing time.
+    /// ISO 8601 publication time. In the past: backdating. In the future: the article is
+    /// scheduled (embargo) and published by the scheduler at that time. Default: now, or the
+    /// article's existing (backdated) time.
     pub at: Option<String>,
 }
 
@@ -122,6 +141,101 @@ pub struct HeroOut {
     pub media_id: i64,
     pub caption: String,
     pub credit: String,
+    pub alt: String,
+}
+
+/// A newsroom member by id and name.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserRef {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CorrectionOut {
+    pub note: String,
+    /// ISO 8601 in WIB.
+    pub at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RevisionOut {
+    pub revision: i64,
+    pub author: UserRef,
+    /// ISO 8601 in WIB.
+    pub created_at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RevisionList {
+    pub items: Vec<RevisionOut>,
+}
+
+/// `POST /api/v1/articles/{id}/live`: a live-blog entry.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewLiveEntry {
+    #[serde(default)]
+    pub title: String,
+    #[schema(value_type = Vec<Block>)]
+    pub body: Vec<serde_json::Value>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LiveEntryOut {
+    pub id: i64,
+    pub title: String,
+    pub body: Vec<Block>,
+    pub author: String,
+    /// ISO 8601 in WIB.
+    pub created_at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PresenceOut {
+    /// Others who have the article open in the editor now.
+    pub others: Vec<PresenceName>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PresenceName {
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MediaPatch {
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    pub alt: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MediaList {
+    pub items: Vec<MediaOut>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct MediaQuery {
+    /// Words in caption, credit or alt text.
+    pub q: Option<String>,
+    /// Uploaded on this day (WIB), `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct TermQuery {
+    /// Names starting with or containing these letters.
+    pub q: Option<String>,
 }
 
 /// An article as the API returns it.
@@ -148,6 +262,12 @@ pub struct ArticleOut {
     pub published_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    pub seo_title: String,
+    pub seo_description: String,
+    pub live: bool,
+    /// Who saved the current revision.
+    pub updated_by: Option<UserRef>,
+    pub corrections: Vec<CorrectionOut>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -175,7 +295,7 @@ pub struct ArticleList {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct ArticleQuery {
-    /// draft, published or unpublished.
+    /// draft, submitted, scheduled, published or unpublished.
     pub status: Option<String>,
     /// Rubrik slug.
     pub rubrik: Option<String>,

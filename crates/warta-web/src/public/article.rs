@@ -28,7 +28,10 @@ async fn render(app: &AppState, slug: String) -> Result<Rendered, AppError> {
     match a.status {
         Status::Published => {}
         Status::Unpublished => return Err(AppError::Gone),
-        Status::Draft => return Err(AppError::not_found()),
+        // Not yet public: drafts, articles in review and embargoed (scheduled) ones.
+        Status::Draft | Status::Submitted | Status::Scheduled => {
+            return Err(AppError::not_found());
+        }
     }
     let (view, deps) = views::article_view(app.store(), &a).await?;
     let ctx = page_context(app).await?;

@@ -216,16 +216,10 @@ fn indeks_listing(tanggal: Option<&str>) -> Result<Listing, AppError> {
             .parse::<Date>()
             .map_err(|_| AppError::BadRequest("tanggal must be a date like 2026-03-01".into()))?,
     };
-    let tz = warta_core::jakarta();
-    let start = date
-        .to_zoned_datetime(tz.clone())
-        .map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let end = date
-        .tomorrow()
-        .and_then(|d| d.to_zoned_datetime(tz))
-        .map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let (start, end) = warta_core::day_range(date)
+        .ok_or_else(|| AppError::BadRequest(format!("{date} is out of range")))?;
     let day = date.to_string();
-    let label = warta_core::format_long_wib(start.timestamp().as_millisecond());
+    let label = warta_core::format_long_wib(start);
     let label = label.split(' ').take(4).collect::<Vec<_>>().join(" ");
     Ok(Listing {
         kind: ListingKind::Indeks,
@@ -237,10 +231,7 @@ fn indeks_listing(tanggal: Option<&str>) -> Result<Listing, AppError> {
             "/indeks".into()
         },
         feed: None,
-        scope: ListScope::Between(
-            start.timestamp().as_millisecond(),
-            end.timestamp().as_millisecond(),
-        ),
+        scope: ListScope::Between(start, end),
         dep: Dep::Lists,
         date: Some(day),
     })

@@ -280,6 +280,16 @@ async fn roles_are_enforced() {
             Some(json!({"dek": "Ringkas"})),
         )
         .await;
+    assert_eq!(s, 428, "a PATCH must name the revision it is based on");
+    let (s, _) = n
+        .app
+        .api(
+            Method::PATCH,
+            &format!("/articles/{id}"),
+            &contributor,
+            Some(json!({"dek": "Ringkas", "revision": 1})),
+        )
+        .await;
     assert_eq!(s, 200, "own drafts are editable");
     let theirs = n.create(article_json("Draf Redaksi")).await;
     let (s, _) = n

@@ -1,0 +1,1 @@
+//! The newsroom interface: templates, interface strings and the built editor bundle.
