@@ -123,13 +123,14 @@ impl Store {
         credit: &str,
         alt: &str,
     ) -> Result<MediaRow, StoreError> {
-        let done = sqlx::query("UPDATE media SET caption = $1, credit = $2, alt = $3 WHERE id = $4")
-            .bind(caption)
-            .bind(credit)
-            .bind(alt)
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        let done =
+            sqlx::query("UPDATE media SET caption = $1, credit = $2, alt = $3 WHERE id = $4")
+                .bind(caption)
+                .bind(credit)
+                .bind(alt)
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }

@@ -105,7 +105,12 @@ pub async fn write_for_patch(
                 .map(|a| AuthorRef::Id(a.id))
                 .collect()
         })),
-        slug: Some(p.slug.unwrap_or_else(|| current.slug.clone())),
+        // An empty slug asks for one derived from the headline again.
+        slug: match p.slug {
+            Some(s) if s.trim().is_empty() => None,
+            Some(s) => Some(s),
+            None => Some(current.slug.clone()),
+        },
         published_at: p.published_at,
         seo_title: p.seo_title.unwrap_or_else(|| current.seo_title.clone()),
         seo_description: p
@@ -390,4 +395,21 @@ pub async fn check_publishable(store: &Store, a: &ArticleRow) -> Result<(), AppE
         }
     }
     Ok(())
+}
+
+/// Was `a`'s slug made from its headline (not chosen by hand) and never published? Then it
+/// may follow headline changes.
+pub fn slug_follows_headline(a: &ArticleRow) -> bool {
+    if a.published_at.is_some() || a.status == warta_core::Status::Published {
+        return false;
+    }
+    let Some(base) = Slug::from_title(&a.headline) else {
+        return false;
+    };
+    let base = base.as_str();
+    a.slug == base
+        || a.slug
+            .strip_prefix(base)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| n.parse::<u32>().is_ok())
 }

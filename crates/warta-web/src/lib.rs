@@ -3,6 +3,7 @@
 //! Error policy: library errors are typed in their crates and become one [`AppError`] here;
 //! API routes answer problem+json, reader pages an HTML error page; bad input is never a 500.
 
+mod admin;
 mod api;
 mod auth;
 mod cache;

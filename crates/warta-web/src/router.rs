@@ -1,7 +1,7 @@
 //! Every route in one place.
 
 use crate::state::AppState;
-use crate::{api, public};
+use crate::{admin, api, public};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderName, HeaderValue};
@@ -51,6 +51,24 @@ pub fn router(app: AppState) -> Router {
         .route("/openapi.json", get(api::openapi::document))
         .fallback(api_not_found);
 
+    let newsroom = Router::new()
+        .route("/", get(admin::dashboard))
+        .route("/masuk", get(admin::sign_in_form).post(admin::sign_in))
+        .route("/keluar", post(admin::sign_out))
+        .route("/artikel", get(admin::article_list))
+        .route("/artikel/baru", post(admin::new_article))
+        .route(
+            "/artikel/{id}",
+            get(admin::editor_page).post(admin::editor_post),
+        )
+        .route("/artikel/{id}/pratinjau", get(admin::preview))
+        .route("/artikel/{id}/revisi", get(admin::revisions))
+        .route(
+            "/artikel/{id}/revisi/{revision}/pulihkan",
+            post(admin::restore),
+        )
+        .route("/static/{name}", get(admin::asset));
+
     Router::new()
         .route("/", get(public::home))
         .route("/berita/{slug}", get(public::article))
@@ -73,6 +91,11 @@ pub fn router(app: AppState) -> Router {
         .route("/readyz", get(public::readyz))
         .route("/{file}", get(public::root_file))
         .nest("/api/v1", api)
+        .nest("/admin", newsroom)
+        .route(
+            "/admin/",
+            get(|| async { axum::response::Redirect::permanent("/admin") }),
+        )
         .fallback(page_not_found)
         .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
         .layer(SetResponseHeaderLayer::overriding(

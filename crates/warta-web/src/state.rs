@@ -33,6 +33,8 @@ pub(crate) struct Inner {
     pub store: Store,
     pub media: MediaStore,
     pub renderer: Renderer,
+    /// The newsroom's templates and strings.
+    pub admin: warta_admin::AdminUi,
     pub pages: PageCache,
     pub config: WebConfig,
     /// Image decoding is CPU- and memory-heavy: at most two at a time.
@@ -52,6 +54,8 @@ impl AppState {
             store,
             media,
             renderer,
+            // The templates are compiled into the binary and checked by warta-admin's tests.
+            admin: warta_admin::AdminUi::new().expect("embedded admin templates compile"),
             pages: PageCache::new(config.page_cache, config.page_cache_entries),
             config,
             image_slots: Semaphore::new(2),
@@ -117,6 +121,10 @@ impl AppState {
 
     pub fn renderer(&self) -> &Renderer {
         &self.0.renderer
+    }
+
+    pub fn admin(&self) -> &warta_admin::AdminUi {
+        &self.0.admin
     }
 
     pub fn invalidate(&self, deps: &[Dep]) {

@@ -151,7 +151,12 @@ pub async fn update_meta(
         .media_by_id(id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no media with id {id}")))?;
-    let caption = bounded("caption", p.caption.as_deref().unwrap_or(&m.caption), 0, 1_000)?;
+    let caption = bounded(
+        "caption",
+        p.caption.as_deref().unwrap_or(&m.caption),
+        0,
+        1_000,
+    )?;
     let credit = bounded("credit", p.credit.as_deref().unwrap_or(&m.credit), 0, 200)?;
     let alt = bounded("alt", p.alt.as_deref().unwrap_or(&m.alt), 0, 1_000)?;
     let updated = app
@@ -186,7 +191,9 @@ pub async fn delete_media(
     id: i64,
 ) -> Result<(), AppError> {
     if !user.role.can(warta_core::Capability::EditAny) {
-        return Err(AppError::Forbidden("photos are deleted by an editor".into()));
+        return Err(AppError::Forbidden(
+            "photos are deleted by an editor".into(),
+        ));
     }
     let row = app.store().delete_media(id).await?;
     app.remove_media_files(&row).await;

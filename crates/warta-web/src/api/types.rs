@@ -99,6 +99,7 @@ pub struct ArticlePatch {
     #[schema(value_type = Option<Vec<Block>>)]
     pub body: Option<Vec<serde_json::Value>>,
     pub authors: Option<Vec<AuthorRef>>,
+    /// Empty: derive it from the headline again.
     pub slug: Option<String>,
     pub published_at: Option<String>,
 }

@@ -1,6 +1,7 @@
 //! End-to-end tests: a real Warta server on a random port with its own temporary SQLite data
 //! dir, driven over HTTP (and the CLI as a separate process).
 
+mod admin;
 mod api;
 mod browser;
 mod cli;

@@ -1,0 +1,564 @@
+//! Articles in the newsroom: dashboard, list, editor page and its form, workflow steps,
+//! preview, revisions with a readable diff, restore.
+
+use super::{Staff, error_page, page};
+use crate::api::ApiUser;
+use crate::api::articles::{changed, may_edit, owns, restore_revision, take_step};
+use crate::api::types::{ArticleOut, ArticlePatch, AuthorRef, HeroInput, NewArticle};
+use crate::auth::CsrfForm;
+use crate::content;
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::Value;
+use serde::Deserialize;
+use warta_core::{Block, Capability, Source, Status, Transition};
+use warta_store::{ArticleFilter, ArticleRow, Save, TeaserRow, Term};
+
+fn row_value(r: &TeaserRow) -> Value {
+    minijinja::context! {
+        id => r.id, headline => r.headline.clone(), rubrik => r.rubrik_name.clone(),
+        status => r.status.clone(), updated_at => r.updated_at, published_at => r.published_at,
+    }
+}
+
+async fn rows(app: &AppState, f: ArticleFilter, n: u32) -> Result<Vec<Value>, AppError> {
+    let (rows, _) = app.store().list_articles(&f, 1, n).await?;
+    Ok(rows.iter().map(row_value).collect())
+}
+
+pub(super) async fn dashboard(app: &AppState, staff: &Staff) -> Result<Response, AppError> {
+    let me = staff.0.user.id;
+    let status = |s: Status| ArticleFilter {
+        status: Some(s),
+        ..Default::default()
+    };
+    let mine = ArticleFilter {
+        author_id: Some(me),
+        ..status(Status::Draft)
+    };
+    // Contributors see only their own work anywhere in the newsroom.
+    let scope = |mut f: ArticleFilter| {
+        if !staff.can(Capability::ReadAll) {
+            f.author_id = Some(me);
+        }
+        f
+    };
+    let ctx = minijinja::context! {
+        drafts => rows(app, mine, 20).await?,
+        review => rows(app, scope(status(Status::Submitted)), 20).await?,
+        scheduled => rows(app, scope(status(Status::Scheduled)), 20).await?,
+        published => rows(app, scope(status(Status::Published)), 10).await?,
+    };
+    let title = warta_admin::strings(staff.lang())["dashboard"];
+    Ok(page(app, staff, "dashboard.html", title, ctx))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    halaman: Option<u32>,
+}
+
+/// `/admin/artikel`: every article the person may see, newest change first.
+pub async fn article_list(
+    State(app): State<AppState>,
+    staff: Staff,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    let run = async {
+        let status = match q.status.as_str() {
+            "" => None,
+            s => Some(Status::parse(s)?),
+        };
+        let filter = ArticleFilter {
+            status,
+            q: Some(q.q.clone()).filter(|s| !s.trim().is_empty()),
+            author_id: (!staff.can(Capability::ReadAll)).then_some(staff.0.user.id),
+            ..Default::default()
+        };
+        let page_no = q.halaman.unwrap_or(1).max(1);
+        let (list, total) = app.store().list_articles(&filter, page_no, 30).await?;
+        let link = |p: u32| {
+            format!(
+                "/admin/artikel?q={}&status={}&halaman={p}",
+                super::urlencode(&q.q),
+                super::urlencode(&q.status)
+            )
+        };
+        let ctx = minijinja::context! {
+            rows => list.iter().map(row_value).collect::<Vec<_>>(),
+            total => total, q => q.q.clone(), status => q.status.clone(),
+            prev => (page_no > 1).then(|| link(page_no - 1)),
+            next => (i64::from(page_no) * 30 < total).then(|| link(page_no + 1)),
+        };
+        let title = warta_admin::strings(staff.lang())["articles"];
+        Ok::<_, AppError>(page(&app, &staff, "articles.html", title, ctx))
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
+
+/// `POST /admin/artikel/baru`: a new draft in the first rubrik, then its editor.
+pub async fn new_article(
+    State(app): State<AppState>,
+    staff: Staff,
+    CsrfForm(_): CsrfForm<super::session::Empty>,
+) -> Response {
+    let run = async {
+        let rubrik = app
+            .store()
+            .list_terms(Term::Rubrik)
+            .await?
+            .into_iter()
+            .next()
+            .ok_or_else(|| {
+                AppError::Conflict("there is no rubrik yet; an editor creates one first".into())
+            })?;
+        let input = NewArticle {
+            headline: "Draf baru".into(),
+            dek: String::new(),
+            rubrik: rubrik.name,
+            tags: vec![],
+            topic: None,
+            dateline: String::new(),
+            signoff: String::new(),
+            sources: vec![],
+            hero: None,
+            body: vec![],
+            authors: None,
+            slug: None,
+            published_at: None,
+            seo_title: String::new(),
+            seo_description: String::new(),
+            live: false,
+        };
+        let w = content::write_for_new(app.store(), &staff.0.user, input).await?;
+        let a = app
+            .store()
+            .create_article(&w, Status::Draft, staff.0.user.id)
+            .await?;
+        Ok::<_, AppError>(Redirect::to(&format!("/admin/artikel/{}", a.id)).into_response())
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
+
+/// The article if this person may open it in the editor.
+async fn editable(app: &AppState, staff: &Staff, id: i64) -> Result<ArticleRow, AppError> {
+    let a = app.store().article_by_id(id).await?;
+    if !staff.can(Capability::ReadAll) && !owns(&staff.0.user, &a) {
+        return Err(AppError::Forbidden(
+            "you may open only your own articles".into(),
+        ));
+    }
+    Ok(a)
+}
+
+/// JSON for a `<script type="application/json">`: `<`, `>` and `&` escaped.
+fn script_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v)
+        .unwrap_or_else(|_| "null".into())
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[derive(Deserialize, Default)]
+pub struct EditorQuery {
+    #[serde(default)]
+    ok: String,
+}
+
+/// `/admin/artikel/{id}`: the editor.
+pub async fn editor_page(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Query(q): Query<EditorQuery>,
+) -> Response {
+    let run = async {
+        let a = editable(&app, &staff, id).await?;
+        let out = ArticleOut::from_row(&app, &a);
+        let rubriks = app.store().list_terms(Term::Rubrik).await?;
+        let strings = warta_admin::strings(staff.lang());
+        let flash = strings
+            .get(format!("ok_{}", q.ok).as_str())
+            .copied()
+            .filter(|_| !q.ok.is_empty());
+        let schedule_value = a
+            .published_at
+            .filter(|_| a.status == Status::Scheduled)
+            .map(|p| {
+                warta_core::iso8601_wib(p)
+                    .chars()
+                    .take(16)
+                    .collect::<String>()
+            })
+            .unwrap_or_default();
+        let ctx = minijinja::context! {
+            a => Value::from_serialize(&out),
+            article_json => script_json(&out),
+            body_json => serde_json::to_string_pretty(&a.body).unwrap_or_default(),
+            rubriks => rubriks.iter().map(|r| minijinja::context!{ name => r.name.clone() }).collect::<Vec<_>>(),
+            tags => a.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", "),
+            authors => a.authors.iter().map(|u| u.email.as_str()).collect::<Vec<_>>().join(", "),
+            sources => a.sources.iter().map(|s| match &s.url {
+                Some(u) => format!("{} | {u}", s.name),
+                None => s.name.clone(),
+            }).collect::<Vec<_>>().join("\n"),
+            schedule_value => schedule_value,
+            flash => flash,
+        };
+        Ok::<_, AppError>(page(&app, &staff, "editor.html", &a.headline, ctx))
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
+
+/// The editor form as posted (works without JavaScript).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EditorForm {
+    revision: i64,
+    action: String,
+    headline: String,
+    dek: String,
+    slug: String,
+    rubrik: String,
+    tags: String,
+    topic: String,
+    authors: String,
+    dateline: String,
+    signoff: String,
+    sources: String,
+    hero_media_id: String,
+    hero_caption: String,
+    hero_credit: String,
+    hero_alt: String,
+    seo_title: String,
+    seo_description: String,
+    live: String,
+    correction: String,
+    body_json: String,
+    schedule_at: String,
+}
+
+fn split_list(s: &str, sep: char) -> Vec<String> {
+    s.split(sep)
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+impl EditorForm {
+    fn patch(&self) -> Result<ArticlePatch, AppError> {
+        let body: Vec<serde_json::Value> =
+            serde_json::from_str(self.body_json.trim()).map_err(|e| {
+                warta_core::ValidationError::new("body", format!("the body is not valid JSON: {e}"))
+            })?;
+        let hero = match self.hero_media_id.trim() {
+            "" => None,
+            id => Some(HeroInput {
+                media_id: id.parse().map_err(|_| {
+                    warta_core::ValidationError::new("hero/media_id", "not a media id")
+                })?,
+                caption: self.hero_caption.clone(),
+                credit: self.hero_credit.clone(),
+                alt: self.hero_alt.clone(),
+            }),
+        };
+        let sources = self
+            .sources
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| match l.split_once('|') {
+                Some((n, u)) => Source {
+                    name: n.trim().to_string(),
+                    url: Some(u.trim().to_string()).filter(|u| !u.is_empty()),
+                },
+                None => Source {
+                    name: l.to_string(),
+                    url: None,
+                },
+            })
+            .collect();
+        Ok(ArticlePatch {
+            revision: Some(self.revision),
+            correction: Some(self.correction.clone()).filter(|c| !c.trim().is_empty()),
+            seo_title: Some(self.seo_title.clone()),
+            seo_description: Some(self.seo_description.clone()),
+            live: Some(self.live == "true"),
+            headline: Some(self.headline.clone()),
+            dek: Some(self.dek.clone()),
+            rubrik: Some(self.rubrik.clone()),
+            tags: Some(split_list(&self.tags, ',')),
+            topic: Some(Some(self.topic.trim().to_string()).filter(|t| !t.is_empty())),
+            dateline: Some(self.dateline.clone()),
+            signoff: Some(self.signoff.clone()),
+            sources: Some(sources),
+            hero: Some(hero),
+            body: Some(body),
+            authors: Some(
+                split_list(&self.authors, ',')
+                    .into_iter()
+                    .map(AuthorRef::Email)
+                    .collect(),
+            ),
+            slug: Some(self.slug.trim().to_string()),
+            published_at: None,
+        })
+    }
+}
+
+/// Plain text of a version, for the conflict page and diffs.
+fn plain(headline: &str, dek: &str, body: &[Block]) -> Value {
+    let text = body
+        .iter()
+        .map(Block::plain_text)
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    minijinja::context! { headline => headline, dek => dek, text => text }
+}
+
+/// A `datetime-local` value read as WIB.
+fn wib_local(s: &str) -> Result<i64, AppError> {
+    let bad =
+        || warta_core::ValidationError::new("schedule_at", "choose the publication date and time");
+    let dt: jiff::civil::DateTime = s.trim().parse().map_err(|_| bad())?;
+    let z = dt
+        .to_zoned_datetime(warta_core::jakarta())
+        .map_err(|_| bad())?;
+    Ok(z.timestamp().as_millisecond())
+}
+
+/// `POST /admin/artikel/{id}`: save the form (when anything changed), then take the workflow
+/// step the pressed button names. A stale revision shows both versions, saving nothing.
+pub async fn editor_post(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<EditorForm>,
+) -> Response {
+    let run = async {
+        let current = editable(&app, &staff, id).await?;
+        let user = ApiUser(staff.0.user.clone());
+        let step = match form.action.as_str() {
+            "" | "save" => None,
+            "submit" => Some(Transition::Submit),
+            "return" => Some(Transition::Return),
+            "publish" => Some(Transition::Publish),
+            "schedule" => Some(Transition::Schedule),
+            "unpublish" => Some(Transition::Unpublish),
+            other => return Err(AppError::BadRequest(format!("unknown action '{other}'"))),
+        };
+        // Editing rights are needed only when the content changed: an editor may publish a
+        // writer's article, a writer may submit without touching it.
+        let mut patch = form.patch()?;
+        if form.slug.trim() == current.slug && content::slug_follows_headline(&current) {
+            patch.slug = Some(String::new());
+        }
+        let correction = patch.correction.clone();
+        let write = content::write_for_patch(app.store(), &staff.0.user, &current, patch).await?;
+        let unchanged = content::write_for_patch(
+            app.store(),
+            &staff.0.user,
+            &current,
+            ArticlePatch::default(),
+        )
+        .await?;
+        if write != unchanged || correction.is_some() {
+            may_edit(&user, &current)?;
+            if correction.is_some() {
+                user.require(Capability::Publish, "attach corrections")?;
+                if current.status != Status::Published {
+                    return Err(warta_core::ValidationError::new(
+                        "correction",
+                        "a correction is attached to a published article",
+                    )
+                    .into());
+                }
+            }
+            let save = Save {
+                expected_revision: Some(form.revision),
+                by: staff.0.user.id,
+                correction,
+                action: "save",
+            };
+            match app.store().update_article(id, &write, &save).await {
+                Ok(updated) => changed(&app, Some(&current), &updated),
+                Err(warta_store::StoreError::StaleRevision { .. }) => {
+                    let theirs = app.store().article_by_id(id).await?;
+                    let mut t = plain(&theirs.headline, &theirs.dek, &theirs.body);
+                    let by = theirs.updated_by.as_ref().map(|(_, n)| n.clone());
+                    t = minijinja::context! { revision => theirs.revision, by => by, ..t };
+                    let ctx = minijinja::context! {
+                        id => id,
+                        yours => plain(&write.headline, &write.dek, &write.body),
+                        theirs => t,
+                    };
+                    let strings = warta_admin::strings(staff.lang());
+                    let mut res = page(
+                        &app,
+                        &staff,
+                        "conflict.html",
+                        strings["conflict_title"],
+                        ctx,
+                    );
+                    *res.status_mut() = StatusCode::CONFLICT;
+                    return Ok(res);
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let done = match step {
+            None => "save",
+            Some(t) => {
+                let at = match t {
+                    Transition::Schedule => {
+                        let at = wib_local(&form.schedule_at)?;
+                        if at <= warta_store::now_ms() {
+                            return Err(warta_core::ValidationError::new(
+                                "schedule_at",
+                                "a schedule needs a time in the future",
+                            )
+                            .into());
+                        }
+                        Some(at)
+                    }
+                    _ => None,
+                };
+                take_step(&app, &staff.0.user, id, t, at).await?;
+                t.as_str()
+            }
+        };
+        Ok(Redirect::to(&format!("/admin/artikel/{id}?ok={done}")).into_response())
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
+
+/// `/admin/artikel/{id}/pratinjau`: the exact reader page, whatever the status.
+pub async fn preview(State(app): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Response {
+    let run = async {
+        let a = editable(&app, &staff, id).await?;
+        let (view, _) = crate::views::article_view(app.store(), &a).await?;
+        let ctx = crate::public::page_context(&app).await?;
+        let html = app.renderer().article_page(&ctx, &view)?;
+        let mut res = super::html_response(StatusCode::OK, html);
+        res.headers_mut().insert(
+            "x-robots-tag",
+            HeaderValue::from_static("noindex, nofollow"),
+        );
+        Ok::<_, AppError>(res)
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
+
+#[derive(Deserialize, Default)]
+pub struct DiffQuery {
+    a: Option<i64>,
+    b: Option<i64>,
+}
+
+/// A revision snapshot as lines of text: headline, dek, then each block.
+fn snapshot_text(w: &warta_store::ArticleWrite) -> String {
+    let mut out = format!("# {}\n{}\n\n", w.headline, w.dek);
+    for b in &w.body {
+        let t = b.plain_text();
+        if !t.is_empty() {
+            out.push_str(&t);
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+/// `/admin/artikel/{id}/revisi`: every revision, and a readable diff between two.
+pub async fn revisions(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    Query(q): Query<DiffQuery>,
+) -> Response {
+    let run = async {
+        let a = editable(&app, &staff, id).await?;
+        let list = app.store().revisions(id).await?;
+        let newest = list.first().map(|r| r.revision).unwrap_or(1);
+        let (ra, rb) = match (q.a, q.b) {
+            (Some(x), Some(y)) => (x.min(y), x.max(y)),
+            _ => ((newest - 1).max(1), newest),
+        };
+        let diff = if ra != rb {
+            let (_, wa) = app.store().revision(id, ra).await?;
+            let (_, wb) = app.store().revision(id, rb).await?;
+            let (ta, tb) = (snapshot_text(&wa), snapshot_text(&wb));
+            similar::TextDiff::from_words(&ta, &tb)
+                .iter_all_changes()
+                .map(|c| {
+                    let op = match c.tag() {
+                        similar::ChangeTag::Insert => "insert",
+                        similar::ChangeTag::Delete => "delete",
+                        similar::ChangeTag::Equal => "equal",
+                    };
+                    minijinja::context! { op => op, text => c.value().to_string() }
+                })
+                .collect::<Vec<_>>()
+        } else {
+            Vec::new()
+        };
+        let can_edit = may_edit(&ApiUser(staff.0.user.clone()), &a).is_ok();
+        let ctx = minijinja::context! {
+            id => id, headline => a.headline.clone(), a => ra, b => rb, diff => diff,
+            can_edit => can_edit,
+            revisions => list.iter().map(|r| minijinja::context! {
+                revision => r.revision, author_name => r.author_name.clone(), created_at => r.created_at,
+            }).collect::<Vec<_>>(),
+        };
+        let title = warta_admin::strings(staff.lang())["revisions"];
+        Ok::<_, AppError>(page(&app, &staff, "revisions.html", title, ctx))
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
+
+/// `POST /admin/artikel/{id}/revisi/{rev}/pulihkan`.
+pub async fn restore(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path((id, revision)): Path<(i64, i64)>,
+    CsrfForm(_): CsrfForm<super::session::Empty>,
+) -> Response {
+    match restore_revision(&app, &staff.0.user, id, revision).await {
+        Ok(_) => Redirect::to(&format!("/admin/artikel/{id}?ok=restore")).into_response(),
+        Err(e) => error_page(&app, Some(&staff), e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schedule_times_are_read_in_wib() {
+        // 14:05 WIB on 1 March 2022 is 07:05 UTC.
+        assert_eq!(wib_local("2022-03-01T14:05").unwrap(), 1_646_118_300_000);
+        assert!(wib_local("besok").is_err());
+    }
+
+    #[test]
+    fn script_json_cannot_close_the_script() {
+        let s = script_json(&serde_json::json!({"h": "</script><b>&"}));
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
+    }
+}

@@ -1,0 +1,388 @@
+//! The newsroom over HTTP without JavaScript: sign-in (with its limit), CSRF, dashboard,
+//! the editor form, the workflow, preview, revisions and the conflict page.
+
+use warta_core::Role;
+use warta_testkit::TestApp;
+
+/// A signed-in browser without JavaScript: its session cookie and the page's CSRF token.
+struct Desk<'a> {
+    app: &'a TestApp,
+    cookie: String,
+}
+
+fn csrf_of(html: &str) -> String {
+    let at = html.find("name=\"_csrf\" value=\"").expect("a CSRF field") + 20;
+    html[at..].split('"').next().unwrap_or("").to_string()
+}
+
+impl<'a> Desk<'a> {
+    async fn sign_in(app: &'a TestApp, email: &str) -> Desk<'a> {
+        let res = app
+            .client
+            .post(app.url("/admin/masuk"))
+            .form(&[
+                ("email", email),
+                ("password", "kata-sandi-uji"),
+                ("next", "/admin"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "sign-in redirects");
+        let set = res.headers()["set-cookie"].to_str().unwrap().to_string();
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Lax"),
+            "{set}"
+        );
+        assert!(!set.contains("Secure"), "plain HTTP: not Secure");
+        let cookie = set.split(';').next().unwrap().to_string();
+        Desk { app, cookie }
+    }
+
+    async fn get(&self, path: &str) -> (u16, String) {
+        let res = self
+            .app
+            .client
+            .get(self.app.url(path))
+            .header("cookie", &self.cookie)
+            .send()
+            .await
+            .unwrap();
+        (res.status().as_u16(), res.text().await.unwrap())
+    }
+
+    /// POST a form; returns status, Location and body.
+    async fn post(&self, path: &str, form: &[(&str, &str)]) -> (u16, String, String) {
+        let res = self
+            .app
+            .client
+            .post(self.app.url(path))
+            .header("cookie", &self.cookie)
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        let loc = res
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default();
+        (res.status().as_u16(), loc, res.text().await.unwrap())
+    }
+
+    async fn csrf(&self) -> String {
+        csrf_of(&self.get("/admin").await.1)
+    }
+}
+
+/// The editor page's fields as a form, with some replaced.
+fn editor_fields(html: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for name in [
+        "_csrf",
+        "revision",
+        "headline",
+        "slug",
+        "tags",
+        "topic",
+        "authors",
+        "dateline",
+        "signoff",
+        "hero_media_id",
+        "hero_caption",
+        "hero_credit",
+        "hero_alt",
+        "seo_title",
+    ] {
+        let needle = format!("name=\"{name}\"");
+        let Some(at) = html.find(&needle) else {
+            continue;
+        };
+        let tag_end = html[at..].find('>').unwrap() + at;
+        let tag = &html[at..tag_end];
+        let value = tag
+            .split("value=\"")
+            .nth(1)
+            .map(|v| v.split('"').next().unwrap_or(""))
+            .unwrap_or("");
+        out.push((name.to_string(), html_unescape(value)));
+    }
+    for name in ["dek", "sources", "seo_description", "body_json"] {
+        let needle = format!("name=\"{name}\"");
+        if let Some(at) = html.find(&needle) {
+            let start = html[at..].find('>').unwrap() + at + 1;
+            let end = html[start..].find("</textarea>").unwrap() + start;
+            out.push((name.to_string(), html_unescape(&html[start..end])));
+        }
+    }
+    let rubrik = html
+        .split("<option value=\"")
+        .skip(1)
+        .find(|o| o.contains("selected"))
+        .map(|o| o.split('"').next().unwrap_or("").to_string())
+        .unwrap_or_default();
+    out.push(("rubrik".into(), html_unescape(&rubrik)));
+    for (k, v) in changes {
+        out.retain(|(n, _)| n != k);
+        out.push((k.to_string(), v.to_string()));
+    }
+    out
+}
+
+fn html_unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+async fn newsroom() -> (TestApp, String) {
+    let app = TestApp::spawn().await;
+    let editor = app
+        .token_for("redaktur@warta.example", "Sari Redaktur", Role::Editor)
+        .await;
+    app.token_for("wartawan@warta.example", "Budi Wartawan", Role::Writer)
+        .await;
+    app.token_for(
+        "kontributor@warta.example",
+        "Kiki Kontributor",
+        Role::Contributor,
+    )
+    .await;
+    // A rubrik to write in.
+    let (s, _) = app
+        .api(
+            reqwest::Method::POST,
+            "/articles",
+            &editor,
+            Some(serde_json::json!({"headline": "Pembuka", "rubrik": "Nasional"})),
+        )
+        .await;
+    assert_eq!(s, 201);
+    (app, editor)
+}
+
+#[tokio::test]
+async fn sign_in_is_limited_and_sessions_end() {
+    let (app, _) = newsroom().await;
+    let (s, _) = app.text("/admin").await;
+    assert_eq!(s, 303, "signed-out visitors go to the sign-in form");
+    let res = app.get("/admin/artikel").await;
+    assert_eq!(
+        res.headers()["location"],
+        "/admin/masuk?next=/admin/artikel"
+    );
+    let (s, page) = app.text("/admin/masuk").await;
+    assert_eq!(s, 200);
+    assert!(page.contains("autocomplete=\"current-password\""));
+
+    let wrong = |pw: &'static str| {
+        app.client
+            .post(app.url("/admin/masuk"))
+            .form(&[("email", "wartawan@warta.example"), ("password", pw)])
+            .send()
+    };
+    for _ in 0..5 {
+        let r = wrong("salah-sekali").await.unwrap();
+        assert_eq!(r.status(), 401);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Email atau kata sandi salah")
+        );
+    }
+    let r = wrong("kata-sandi-uji").await.unwrap();
+    assert_eq!(
+        r.status(),
+        429,
+        "even the right password waits after 5 failures"
+    );
+    assert!(r.text().await.unwrap().contains("Tunggu 15 menit"));
+
+    // Another account is not affected; an open redirect is not followed.
+    let r = app
+        .client
+        .post(app.url("/admin/masuk"))
+        .form(&[
+            ("email", "redaktur@warta.example"),
+            ("password", "kata-sandi-uji"),
+            ("next", "https://evil.example/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/admin");
+
+    let desk = Desk::sign_in(&app, "redaktur@warta.example").await;
+    let (s, dash) = desk.get("/admin").await;
+    assert_eq!(s, 200);
+    assert!(dash.contains("Draf saya") && dash.contains("Menunggu review"));
+    // Over HTTPS (behind a proxy) the cookie is Secure.
+    let r = app
+        .client
+        .post(app.url("/admin/masuk"))
+        .header("x-forwarded-proto", "https")
+        .form(&[
+            ("email", "redaktur@warta.example"),
+            ("password", "kata-sandi-uji"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        r.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("; Secure")
+    );
+
+    // Sign-out needs the CSRF token, then the cookie is dead.
+    let (s, _, body) = desk.post("/admin/keluar", &[]).await;
+    assert_eq!(s, 403, "{body}");
+    let csrf = desk.csrf().await;
+    let (s, loc, _) = desk.post("/admin/keluar", &[("_csrf", &csrf)]).await;
+    assert_eq!((s, loc.as_str()), (303, "/admin/masuk"));
+    let (s, _) = desk.get("/admin").await;
+    assert_eq!(s, 303, "the old cookie no longer signs in");
+}
+
+#[tokio::test]
+async fn writer_submits_and_editor_publishes_through_the_forms() {
+    let (app, _) = newsroom().await;
+    let writer = Desk::sign_in(&app, "wartawan@warta.example").await;
+    let csrf = writer.csrf().await;
+    let (s, _, _) = writer.post("/admin/artikel/baru", &[]).await;
+    assert_eq!(s, 403, "no CSRF token, no article");
+    let (s, loc, _) = writer
+        .post("/admin/artikel/baru", &[("_csrf", &csrf)])
+        .await;
+    assert_eq!(s, 303);
+    assert!(loc.starts_with("/admin/artikel/"), "{loc}");
+    let (s, page) = writer.get(&loc).await;
+    assert_eq!(s, 200);
+    assert!(page.contains("id=\"body-editor\"") && page.contains("/admin/static/editor.js?v="));
+    assert!(page.contains("id=\"article-json\""));
+    assert!(
+        !page.contains("value=\"publish\""),
+        "writers get no publish button"
+    );
+
+    let body = r#"[{"type":"paragraph","text":"JAKARTA, Warta – Hujan <b>deras</b> sejak pagi."}]"#;
+    let fields = editor_fields(
+        &page,
+        &[
+            ("headline", "Hujan Deras Guyur Jakarta"),
+            ("tags", "Cuaca, Jakarta"),
+            ("body_json", body),
+            ("action", "submit"),
+        ],
+    );
+    let form: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let (s, back, err) = writer.post(&loc, &form).await;
+    assert_eq!(s, 303, "{err}");
+    assert!(back.ends_with("?ok=submit"), "{back}");
+    let (_, page) = writer.get(&back).await;
+    assert!(page.contains("Terkirim ke editor"));
+    assert!(page.contains("Hujan Deras Guyur Jakarta"));
+
+    // The editor finds it waiting for review and publishes it.
+    let editor = Desk::sign_in(&app, "redaktur@warta.example").await;
+    let (_, dash) = editor.get("/admin").await;
+    assert!(dash.contains("Hujan Deras Guyur Jakarta"));
+    let (s, preview) = editor.get(&format!("{loc}/pratinjau")).await;
+    assert_eq!(s, 200);
+    assert!(preview.contains("<b>deras</b>") && preview.contains("Hujan Deras Guyur Jakarta"));
+    let (_, page) = editor.get(&loc).await;
+    let fields = editor_fields(&page, &[("action", "publish")]);
+    let form: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let (s, back, err) = editor.post(&loc, &form).await;
+    assert_eq!(s, 303, "{err}");
+    assert!(back.ends_with("?ok=publish"));
+    let (s, _) = app.text("/berita/hujan-deras-guyur-jakarta").await;
+    assert_eq!(s, 200, "readers see it");
+
+    // A contributor cannot publish through the form either.
+    let contributor = Desk::sign_in(&app, "kontributor@warta.example").await;
+    let csrf = contributor.csrf().await;
+    let (_, mine, _) = contributor
+        .post("/admin/artikel/baru", &[("_csrf", &csrf)])
+        .await;
+    let (_, page) = contributor.get(&mine).await;
+    let fields = editor_fields(&page, &[("action", "publish")]);
+    let form: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let (s, _, body) = contributor.post(&mine, &form).await;
+    assert_eq!(s, 403);
+    assert!(body.contains("may not publish"), "{body}");
+    let (s, _) = contributor.get(&loc).await;
+    assert_eq!(s, 403, "contributors open only their own articles");
+}
+
+#[tokio::test]
+async fn stale_form_saves_show_both_versions_and_revisions_diff() {
+    let (app, _) = newsroom().await;
+    let editor = Desk::sign_in(&app, "redaktur@warta.example").await;
+    let csrf = editor.csrf().await;
+    let (_, loc, _) = editor
+        .post("/admin/artikel/baru", &[("_csrf", &csrf)])
+        .await;
+    let (_, page) = editor.get(&loc).await;
+    let mine = editor_fields(
+        &page,
+        &[
+            ("headline", "Versi Pertama Sari"),
+            ("body_json", r#"[{"type":"paragraph","text":"Teks Sari."}]"#),
+        ],
+    );
+    let form: Vec<(&str, &str)> = mine.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let (s, _, _) = editor.post(&loc, &form).await;
+    assert_eq!(s, 303);
+    // A second save based on the same (now stale) page: refused, both texts shown.
+    let theirs = editor_fields(
+        &page,
+        &[
+            ("headline", "Versi Kedua Budi"),
+            ("body_json", r#"[{"type":"paragraph","text":"Teks Budi."}]"#),
+        ],
+    );
+    let form: Vec<(&str, &str)> = theirs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let (s, _, conflict) = editor.post(&loc, &form).await;
+    assert_eq!(s, 409);
+    assert!(conflict.contains("Teks Budi.") && conflict.contains("Teks Sari."));
+    let (_, now) = editor.get(&loc).await;
+    assert!(
+        now.contains("Versi Pertama Sari"),
+        "nothing was overwritten"
+    );
+
+    let (s, revs) = editor.get(&format!("{loc}/revisi?a=1&b=2")).await;
+    assert_eq!(s, 200);
+    assert!(revs.contains("<ins>") && revs.contains("Sari"), "{revs}");
+    assert!(
+        revs.contains("Sari Redaktur"),
+        "revisions name their author"
+    );
+    let csrf = csrf_of(&revs);
+    let (s, back, _) = editor
+        .post(&format!("{loc}/revisi/1/pulihkan"), &[("_csrf", &csrf)])
+        .await;
+    assert_eq!(s, 303);
+    assert!(back.ends_with("?ok=restore"));
+    let (_, restored) = editor.get(&loc).await;
+    assert!(restored.contains("Draf baru") && restored.contains("data-revision=\"3\""));
+}
