@@ -266,27 +266,53 @@ async fn login_failures_count_within_the_window_and_clear(db: &Db) {
     let s = &db.store;
     let window = 15 * 60_000;
     for n in 1..=3 {
-        assert_eq!(s.record_login_failure("sari@warta.test", window).await.unwrap(), n);
+        assert_eq!(
+            s.record_login_failure("sari@warta.test", window)
+                .await
+                .unwrap(),
+            n
+        );
     }
     assert_eq!(s.record_login_failure("10.0.0.1", window).await.unwrap(), 1);
-    assert_eq!(s.login_failures("sari@warta.test", window).await.unwrap(), 3);
+    assert_eq!(
+        s.login_failures("sari@warta.test", window).await.unwrap(),
+        3
+    );
     // Failures older than the window do not count.
     db.exec(
         "INSERT INTO login_failures (key, at) VALUES ('sari@warta.test', $1)",
         &[now_ms() - window - 1_000],
     )
     .await;
-    assert_eq!(s.login_failures("sari@warta.test", window).await.unwrap(), 3);
+    assert_eq!(
+        s.login_failures("sari@warta.test", window).await.unwrap(),
+        3
+    );
     db.exec(
         "INSERT INTO login_failures (key, at) VALUES ('budi@warta.test', $1)",
         &[now_ms() - 2 * window],
     )
     .await;
-    assert_eq!(s.login_failures("budi@warta.test", window).await.unwrap(), 0);
-    assert_eq!(s.record_login_failure("budi@warta.test", window).await.unwrap(), 1);
+    assert_eq!(
+        s.login_failures("budi@warta.test", window).await.unwrap(),
+        0
+    );
+    assert_eq!(
+        s.record_login_failure("budi@warta.test", window)
+            .await
+            .unwrap(),
+        1
+    );
     s.clear_login_failures("sari@warta.test").await.unwrap();
-    assert_eq!(s.login_failures("sari@warta.test", window).await.unwrap(), 0);
-    assert_eq!(s.login_failures("10.0.0.1", window).await.unwrap(), 1, "other keys stay");
+    assert_eq!(
+        s.login_failures("sari@warta.test", window).await.unwrap(),
+        0
+    );
+    assert_eq!(
+        s.login_failures("10.0.0.1", window).await.unwrap(),
+        1,
+        "other keys stay"
+    );
 }
 
 async fn password_reset_tokens_work_once_and_end_sessions(db: &Db) {
@@ -294,7 +320,10 @@ async fn password_reset_tokens_work_once_and_end_sessions(db: &Db) {
     let sari = user(s, "sari@warta.test", "Sari", Role::Writer).await;
     let budi = user(s, "budi@warta.test", "Budi", Role::Writer).await;
     let token = s.create_password_reset(sari, 3_600_000).await.unwrap();
-    assert_eq!(s.password_reset_user(&token).await.unwrap().unwrap().id, sari);
+    assert_eq!(
+        s.password_reset_user(&token).await.unwrap().unwrap().id,
+        sari
+    );
     let (browser1, _) = s.create_session(sari, "a").await.unwrap();
     let (browser2, _) = s.create_session(sari, "b").await.unwrap();
     let (budis, _) = s.create_session(budi, "c").await.unwrap();
@@ -320,7 +349,10 @@ async fn password_reset_tokens_work_once_and_end_sessions(db: &Db) {
             .is_none()
     );
     let after = s.user_by_id(sari).await.unwrap();
-    assert!(verify_password(&after, "kata-sandi-baru"), "unchanged by a second use");
+    assert!(
+        verify_password(&after, "kata-sandi-baru"),
+        "unchanged by a second use"
+    );
 
     // An expired one was never usable; an unknown one neither.
     let expired = s.create_password_reset(sari, 3_600_000).await.unwrap();
@@ -330,8 +362,18 @@ async fn password_reset_tokens_work_once_and_end_sessions(db: &Db) {
     )
     .await;
     assert!(s.password_reset_user(&expired).await.unwrap().is_none());
-    assert!(s.use_password_reset(&expired, "x-y-z-w-v").await.unwrap().is_none());
-    assert!(s.use_password_reset("wrt_tidak-ada", "x-y-z-w-v").await.unwrap().is_none());
+    assert!(
+        s.use_password_reset(&expired, "x-y-z-w-v")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        s.use_password_reset("wrt_tidak-ada", "x-y-z-w-v")
+            .await
+            .unwrap()
+            .is_none()
+    );
     let log = s.audit_log(None, 100).await.unwrap();
     assert_eq!(
         log.iter().filter(|r| r.action == "password-reset").count(),
@@ -354,13 +396,19 @@ async fn workflow_transitions_follow_the_rules(db: &Db) {
     assert_eq!(a.submitted_at, None);
 
     let before = now_ms();
-    let sub = s.transition(id, Transition::Submit, None, ed).await.unwrap();
+    let sub = s
+        .transition(id, Transition::Submit, None, ed)
+        .await
+        .unwrap();
     assert_eq!(sub.status, Status::Submitted);
     assert!(sub.submitted_at.is_some_and(|t| t >= before));
     assert!(invalid(s.transition(id, Transition::Submit, None, ed).await).contains("submitted"));
     assert!(invalid(s.transition(id, Transition::Unpublish, None, ed).await).contains("unpublish"));
 
-    let back = s.transition(id, Transition::Return, None, ed).await.unwrap();
+    let back = s
+        .transition(id, Transition::Return, None, ed)
+        .await
+        .unwrap();
     assert_eq!(back.status, Status::Draft);
     assert_eq!(back.submitted_at, sub.submitted_at, "kept as history");
     invalid(s.transition(id, Transition::Return, None, ed).await);
@@ -372,18 +420,32 @@ async fn workflow_transitions_follow_the_rules(db: &Db) {
     );
 
     let at = now_ms() + 3_600_000;
-    let sch = s.transition(id, Transition::Schedule, Some(at), ed).await.unwrap();
-    assert_eq!((sch.status, sch.published_at), (Status::Scheduled, Some(at)));
-    let ret = s.transition(id, Transition::Return, None, ed).await.unwrap();
+    let sch = s
+        .transition(id, Transition::Schedule, Some(at), ed)
+        .await
+        .unwrap();
+    assert_eq!(
+        (sch.status, sch.published_at),
+        (Status::Scheduled, Some(at))
+    );
+    let ret = s
+        .transition(id, Transition::Return, None, ed)
+        .await
+        .unwrap();
     assert_eq!(
         (ret.status, ret.published_at),
         (Status::Draft, None),
         "returning forgets the planned time"
     );
 
-    s.transition(id, Transition::Schedule, Some(at), ed).await.unwrap();
+    s.transition(id, Transition::Schedule, Some(at), ed)
+        .await
+        .unwrap();
     let before = now_ms();
-    let p = s.transition(id, Transition::Publish, None, ed).await.unwrap();
+    let p = s
+        .transition(id, Transition::Publish, None, ed)
+        .await
+        .unwrap();
     assert_eq!(p.status, Status::Published);
     let published_at = p.published_at.unwrap();
     assert!(
@@ -394,12 +456,24 @@ async fn workflow_transitions_follow_the_rules(db: &Db) {
     invalid(s.transition(id, Transition::Submit, None, ed).await);
     invalid(s.transition(id, Transition::Return, None, ed).await);
 
-    let u = s.transition(id, Transition::Unpublish, None, ed).await.unwrap();
-    assert_eq!((u.status, u.published_at), (Status::Unpublished, Some(published_at)));
+    let u = s
+        .transition(id, Transition::Unpublish, None, ed)
+        .await
+        .unwrap();
+    assert_eq!(
+        (u.status, u.published_at),
+        (Status::Unpublished, Some(published_at))
+    );
     invalid(s.transition(id, Transition::Unpublish, None, ed).await);
-    let again = s.transition(id, Transition::Submit, None, ed).await.unwrap();
+    let again = s
+        .transition(id, Transition::Submit, None, ed)
+        .await
+        .unwrap();
     assert_eq!(again.status, Status::Submitted);
-    let re = s.transition(id, Transition::Publish, None, ed).await.unwrap();
+    let re = s
+        .transition(id, Transition::Publish, None, ed)
+        .await
+        .unwrap();
     assert_eq!(
         re.published_at,
         Some(published_at),
@@ -420,8 +494,16 @@ async fn workflow_transitions_follow_the_rules(db: &Db) {
     assert_eq!(
         steps,
         [
-            "create", "submit", "return", "schedule", "return", "schedule", "publish",
-            "unpublish", "submit", "publish"
+            "create",
+            "submit",
+            "return",
+            "schedule",
+            "return",
+            "schedule",
+            "publish",
+            "unpublish",
+            "submit",
+            "publish"
         ],
         "refused steps leave no trace"
     );
@@ -482,8 +564,14 @@ async fn publish_due_publishes_each_article_exactly_once_under_concurrency(db: &
             .count();
         assert_eq!(publishes, 1);
     }
-    assert_eq!(s.article_by_id(later.id).await.unwrap().status, Status::Scheduled);
-    assert_eq!(s.article_by_id(draft.id).await.unwrap().status, Status::Draft);
+    assert_eq!(
+        s.article_by_id(later.id).await.unwrap().status,
+        Status::Scheduled
+    );
+    assert_eq!(
+        s.article_by_id(draft.id).await.unwrap().status,
+        Status::Draft
+    );
     assert_eq!(s.next_due().await.unwrap(), Some(at + 3_600_000));
     assert!(s.publish_due(when).await.unwrap().is_empty());
 }
@@ -514,7 +602,11 @@ async fn revisions_keep_snapshots_that_restore(db: &Db) {
         .collect();
     assert_eq!(
         got,
-        [(3, "Sari Wulandari"), (2, "Rina Redaktur"), (1, "Sari Wulandari")]
+        [
+            (3, "Sari Wulandari"),
+            (2, "Rina Redaktur"),
+            (1, "Sari Wulandari")
+        ]
     );
     assert!(list.windows(2).all(|p| p[0].created_at >= p[1].created_at));
     for (n, w) in [(1, &w1), (2, &w2), (3, &w3)] {
@@ -542,7 +634,11 @@ async fn revisions_keep_snapshots_that_restore(db: &Db) {
         .unwrap();
     assert_eq!(restored.revision, 4);
     assert_eq!(
-        (restored.headline.as_str(), restored.slug.as_str(), restored.body.len()),
+        (
+            restored.headline.as_str(),
+            restored.slug.as_str(),
+            restored.body.len()
+        ),
         (w1.headline.as_str(), "gempa", 1)
     );
     assert_eq!(s.revision(a.id, 4).await.unwrap().1, w1);
@@ -553,7 +649,10 @@ async fn revisions_keep_snapshots_that_restore(db: &Db) {
         Some("gempa"),
         "the restored slug is live again and the later one redirects"
     );
-    assert_eq!(s.audit_log(Some(a.id), 1).await.unwrap()[0].action, "restore");
+    assert_eq!(
+        s.audit_log(Some(a.id), 1).await.unwrap()[0].action,
+        "restore"
+    );
 }
 
 async fn corrections_and_the_audit_log_record_each_step(db: &Db) {
@@ -563,7 +662,9 @@ async fn corrections_and_the_audit_log_record_each_step(db: &Db) {
     let a = s.create_article(&w, Status::Draft, rina).await.unwrap();
     let other = article(s, rina, "lain").await;
     s.update_article(a.id, &w, &save(1, rina)).await.unwrap();
-    s.transition(a.id, Transition::Publish, None, rina).await.unwrap();
+    s.transition(a.id, Transition::Publish, None, rina)
+        .await
+        .unwrap();
     let note = "Nama menteri sebelumnya tertulis salah.";
     let corrected = s
         .update_article(
@@ -624,8 +725,14 @@ async fn corrections_and_the_audit_log_record_each_step(db: &Db) {
             ("create", w.headline.as_str()),
         ]
     );
-    assert!(log.iter().all(|r| r.user_name.as_deref() == Some("Rina Redaktur")));
-    assert!(log.iter().all(|r| r.headline.as_deref() == Some(w.headline.as_str())));
+    assert!(
+        log.iter()
+            .all(|r| r.user_name.as_deref() == Some("Rina Redaktur"))
+    );
+    assert!(
+        log.iter()
+            .all(|r| r.headline.as_deref() == Some(w.headline.as_str()))
+    );
     let all = s.audit_log(None, 100).await.unwrap();
     assert!(all.iter().any(|r| r.article_id == Some(other.id)));
     assert_eq!(all.len(), log.len() + 1);
@@ -656,8 +763,11 @@ async fn presence_lists_only_others_within_the_window(db: &Db) {
     .await;
     assert_eq!(s.touch_presence(a.id, ani).await.unwrap(), ["Budi"]);
     assert_eq!(
-        db.count("SELECT COUNT(*) FROM presence WHERE user_id = $1 AND article_id = $2", &[ani, a.id])
-            .await,
+        db.count(
+            "SELECT COUNT(*) FROM presence WHERE user_id = $1 AND article_id = $2",
+            &[ani, a.id]
+        )
+        .await,
         1,
         "one row per person and article"
     );
@@ -684,7 +794,9 @@ async fn live_entries_come_newest_first_and_filter_by_id(db: &Db) {
             (format!("Pukul {i}").as_str(), &body, "Ani Reporter")
         );
         ids.push(e.id);
-        s.add_live_entry(other.id, "lain", &body, ani).await.unwrap();
+        s.add_live_entry(other.id, "lain", &body, ani)
+            .await
+            .unwrap();
     }
     let all = s.live_entries(a.id, 0).await.unwrap();
     let titles: Vec<&str> = all.iter().map(|e| e.title.as_str()).collect();
@@ -696,7 +808,10 @@ async fn live_entries_come_newest_first_and_filter_by_id(db: &Db) {
     );
     assert!(s.live_entries(a.id, ids[2]).await.unwrap().is_empty());
     let after = s.article_by_id(a.id).await.unwrap();
-    assert!(after.updated_at >= all[0].created_at, "an entry modifies the article");
+    assert!(
+        after.updated_at >= all[0].created_at,
+        "an entry modifies the article"
+    );
 }
 
 async fn photo(s: &Store, caption: &str, credit: &str, alt: &str) -> i64 {
@@ -723,7 +838,13 @@ async fn photo(s: &Store, caption: &str, credit: &str, alt: &str) -> i64 {
 
 async fn media_search_matches_words_days_and_pages(db: &Db) {
     let s = &db.store;
-    let banjir = photo(s, "Banjir di Kampung Melayu", "ANTARA/Aditya", "Warga mengungsi").await;
+    let banjir = photo(
+        s,
+        "Banjir di Kampung Melayu",
+        "ANTARA/Aditya",
+        "Warga mengungsi",
+    )
+    .await;
     let banjir2 = photo(s, "Banjir rob di Muara Angke", "Warta/Rudi", "Perahu karet").await;
     let presiden = photo(s, "Presiden meresmikan jalan tol", "ANTARA/Sigid", "").await;
     let day = 86_400_000;
@@ -738,13 +859,23 @@ async fn media_search_matches_words_days_and_pages(db: &Db) {
     let ids = |rows: &[warta_store::MediaRow]| rows.iter().map(|m| m.id).collect::<Vec<_>>();
 
     let (rows, total) = s.search_media("", None, None, 1, 10).await.unwrap();
-    assert_eq!((ids(&rows), total), (vec![presiden, banjir2, banjir], 3), "newest first");
+    assert_eq!(
+        (ids(&rows), total),
+        (vec![presiden, banjir2, banjir], 3),
+        "newest first"
+    );
     let (rows, total) = s.search_media("BANJIR", None, None, 1, 10).await.unwrap();
     assert_eq!((ids(&rows), total), (vec![banjir2, banjir], 2));
     // Every word must appear, in any of caption, credit and alt text.
-    let (rows, _) = s.search_media("banjir antara", None, None, 1, 10).await.unwrap();
+    let (rows, _) = s
+        .search_media("banjir antara", None, None, 1, 10)
+        .await
+        .unwrap();
     assert_eq!(ids(&rows), [banjir]);
-    let (rows, _) = s.search_media("perahu rudi", None, None, 1, 10).await.unwrap();
+    let (rows, _) = s
+        .search_media("perahu rudi", None, None, 1, 10)
+        .await
+        .unwrap();
     assert_eq!(ids(&rows), [banjir2]);
     let (rows, total) = s.search_media("gajah", None, None, 1, 10).await.unwrap();
     assert_eq!((rows.len(), total), (0, 0));
@@ -759,21 +890,40 @@ async fn media_search_matches_words_days_and_pages(db: &Db) {
         .await
         .unwrap();
     assert_eq!(ids(&rows), [banjir2]);
-    let (rows, _) = s.search_media("antara", Some(base), Some(base + 3 * day), 1, 10).await.unwrap();
+    let (rows, _) = s
+        .search_media("antara", Some(base), Some(base + 3 * day), 1, 10)
+        .await
+        .unwrap();
     assert_eq!(ids(&rows), [presiden, banjir]);
     // Pages.
     let (p1, total) = s.search_media("", None, None, 1, 2).await.unwrap();
     let (p2, _) = s.search_media("", None, None, 2, 2).await.unwrap();
     let (p3, _) = s.search_media("", None, None, 3, 2).await.unwrap();
-    assert_eq!((ids(&p1), ids(&p2), p3.len(), total), (vec![presiden, banjir2], vec![banjir], 0, 3));
+    assert_eq!(
+        (ids(&p1), ids(&p2), p3.len(), total),
+        (vec![presiden, banjir2], vec![banjir], 0, 3)
+    );
 
     let edited = s
-        .update_media_meta(presiden, "Presiden meresmikan tol Cisumdawu", "Setpres", "Gunting pita")
+        .update_media_meta(
+            presiden,
+            "Presiden meresmikan tol Cisumdawu",
+            "Setpres",
+            "Gunting pita",
+        )
         .await
         .unwrap();
     assert_eq!(
-        (edited.caption.as_str(), edited.credit.as_str(), edited.alt.as_str()),
-        ("Presiden meresmikan tol Cisumdawu", "Setpres", "Gunting pita")
+        (
+            edited.caption.as_str(),
+            edited.credit.as_str(),
+            edited.alt.as_str()
+        ),
+        (
+            "Presiden meresmikan tol Cisumdawu",
+            "Setpres",
+            "Gunting pita"
+        )
     );
     let again = s.media_by_id(presiden).await.unwrap().unwrap();
     assert_eq!(again.alt, "Gunting pita");
@@ -817,30 +967,56 @@ async fn media_in_use_cannot_be_deleted(db: &Db) {
     // As the hero.
     let mut hero = w.clone();
     hero.hero_media_id = Some(p);
-    let rev = s.update_article(a.id, &hero, &save(1, ed)).await.unwrap().revision;
-    assert_eq!(s.media_usage(p).await.unwrap(), [(a.id, w.headline.clone())]);
+    let rev = s
+        .update_article(a.id, &hero, &save(1, ed))
+        .await
+        .unwrap()
+        .revision;
+    assert_eq!(
+        s.media_usage(p).await.unwrap(),
+        [(a.id, w.headline.clone())]
+    );
     assert!(in_use(s.delete_media(p).await).contains(&w.headline));
     // In the body.
     let mut body = w.clone();
     body.body.push(image(p));
-    let rev = s.update_article(a.id, &body, &save(rev, ed)).await.unwrap().revision;
+    let rev = s
+        .update_article(a.id, &body, &save(rev, ed))
+        .await
+        .unwrap()
+        .revision;
     assert_eq!(s.media_usage(p).await.unwrap().len(), 1);
-    assert!(s.media_usage(prefix).await.unwrap().is_empty(), "no prefix match");
+    assert!(
+        s.media_usage(prefix).await.unwrap().is_empty(),
+        "no prefix match"
+    );
     in_use(s.delete_media(p).await);
     // In a live entry only.
     s.update_article(a.id, &w, &save(rev, ed)).await.unwrap();
     assert!(s.media_usage(p).await.unwrap().is_empty());
-    s.add_live_entry(a.id, "Foto", &[image(p)], ed).await.unwrap();
-    assert_eq!(s.media_usage(p).await.unwrap(), [(a.id, w.headline.clone())]);
+    s.add_live_entry(a.id, "Foto", &[image(p)], ed)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.media_usage(p).await.unwrap(),
+        [(a.id, w.headline.clone())]
+    );
     in_use(s.delete_media(p).await);
-    assert!(s.media_by_id(p).await.unwrap().is_some(), "refused deletes keep the row");
+    assert!(
+        s.media_by_id(p).await.unwrap().is_some(),
+        "refused deletes keep the row"
+    );
 
     // Unused: deleted, and gone.
     let deleted = s.delete_media(prefix).await.unwrap();
     assert_eq!(deleted.id, prefix);
     assert!(s.media_by_id(prefix).await.unwrap().is_none());
-    assert!(matches!(s.delete_media(prefix).await, Err(StoreError::NotFound)));
-    db.exec("DELETE FROM live_entries WHERE article_id = $1", &[a.id]).await;
+    assert!(matches!(
+        s.delete_media(prefix).await,
+        Err(StoreError::NotFound)
+    ));
+    db.exec("DELETE FROM live_entries WHERE article_id = $1", &[a.id])
+        .await;
     assert!(s.media_usage(p).await.unwrap().is_empty());
     assert_eq!(s.delete_media(p).await.unwrap().id, p);
 }

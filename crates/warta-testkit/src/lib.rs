@@ -139,9 +139,7 @@ impl TestApp {
     /// of the process would.
     pub async fn start_again(&mut self) {
         assert!(self.running.is_none(), "stop the running server first");
-        let state = warta::build_state(&self.config)
-            .await
-            .expect("build state");
+        let state = warta::build_state(&self.config).await.expect("build state");
         let running = warta::start(&self.config, state)
             .await
             .expect("start server");

@@ -120,18 +120,50 @@ async fn patch_needs_the_current_revision() {
     let n = newsroom().await;
     let id = id_of(&n.create(article_json("Revisi Wajib Disebut")).await);
     let path = format!("/articles/{id}");
-    let r = call(&n.app, Method::PATCH, &path, Some(&n.editor), &[], Payload::Json(json!({"dek": "Baru"}))).await;
+    let r = call(
+        &n.app,
+        Method::PATCH,
+        &path,
+        Some(&n.editor),
+        &[],
+        Payload::Json(json!({"dek": "Baru"})),
+    )
+    .await;
     assert_eq!(r.status, 428, "{}", r.json);
     assert_eq!(r.content_type, "application/problem+json");
     assert!(r.json["detail"].as_str().unwrap().contains("revision"));
-    let ok = call(&n.app, Method::PATCH, &path, Some(&n.editor), &[], Payload::Json(json!({"dek": "Baru", "revision": 1}))).await;
+    let ok = call(
+        &n.app,
+        Method::PATCH,
+        &path,
+        Some(&n.editor),
+        &[],
+        Payload::Json(json!({"dek": "Baru", "revision": 1})),
+    )
+    .await;
     assert_eq!((ok.status, &ok.json["revision"]), (200, &json!(2)));
-    let stale = call(&n.app, Method::PATCH, &path, Some(&n.editor), &[], Payload::Json(json!({"dek": "Lama", "revision": 1}))).await;
+    let stale = call(
+        &n.app,
+        Method::PATCH,
+        &path,
+        Some(&n.editor),
+        &[],
+        Payload::Json(json!({"dek": "Lama", "revision": 1})),
+    )
+    .await;
     assert_eq!(stale.status, 409, "{}", stale.json);
     assert_eq!(stale.content_type, "application/problem+json");
-    assert!(stale.json["detail"].as_str().unwrap().contains("revision 2"));
+    assert!(
+        stale.json["detail"]
+            .as_str()
+            .unwrap()
+            .contains("revision 2")
+    );
     let (_, now) = n.app.api(Method::GET, &path, &n.editor, None).await;
-    assert_eq!((now["dek"].as_str(), now["revision"].as_i64()), (Some("Baru"), Some(2)));
+    assert_eq!(
+        (now["dek"].as_str(), now["revision"].as_i64()),
+        (Some("Baru"), Some(2))
+    );
 }
 
 #[tokio::test]
@@ -143,14 +175,22 @@ async fn a_future_publish_time_schedules_and_the_scheduler_publishes_on_time() {
     let (at_ms, at) = whole_seconds_ahead(2);
     let (s, p) = n
         .app
-        .api(Method::POST, &format!("/articles/{id}/publish"), &n.editor, Some(json!({"at": at})))
+        .api(
+            Method::POST,
+            &format!("/articles/{id}/publish"),
+            &n.editor,
+            Some(json!({"at": at})),
+        )
         .await;
     assert_eq!(s, 200, "{p}");
     assert!(at.ends_with("+07:00"));
     assert_eq!(p["status"], "scheduled");
     assert_eq!(p["published_at"], at.as_str());
     assert_eq!(path_of(&p["url"]), page, "the future URL");
-    assert!(now_ms() < at_ms, "the machine was too slow to observe the embargo");
+    assert!(
+        now_ms() < at_ms,
+        "the machine was too slow to observe the embargo"
+    );
     assert_eq!(n.app.get(&page).await.status(), 404, "embargoed");
 
     let start = Instant::now();
@@ -159,8 +199,14 @@ async fn a_future_publish_time_schedules_and_the_scheduler_publishes_on_time() {
         .expect("published within 8 s");
     assert!(seen >= at_ms, "not before its time");
     assert!(seen <= at_ms + 5_000, "within 5 s after its time");
-    let (_, after) = n.app.api(Method::GET, &format!("/articles/{id}"), &n.editor, None).await;
-    assert_eq!((after["status"].as_str(), after["published_at"].as_str()), (Some("published"), Some(at.as_str())));
+    let (_, after) = n
+        .app
+        .api(Method::GET, &format!("/articles/{id}"), &n.editor, None)
+        .await;
+    assert_eq!(
+        (after["status"].as_str(), after["published_at"].as_str()),
+        (Some("published"), Some(at.as_str()))
+    );
 }
 
 #[tokio::test]
@@ -172,13 +218,21 @@ async fn a_schedule_survives_a_restart_and_publishes_once() {
     let (at_ms, at) = whole_seconds_ahead(2);
     let (s, p) = n
         .app
-        .api(Method::POST, &format!("/articles/{id}/publish"), &n.editor, Some(json!({"at": at})))
+        .api(
+            Method::POST,
+            &format!("/articles/{id}/publish"),
+            &n.editor,
+            Some(json!({"at": at})),
+        )
         .await;
     assert_eq!((s, p["status"].as_str()), (200, Some("scheduled")), "{p}");
     n.app.stop().await;
     assert!(now_ms() < at_ms, "stopped before the time");
     let store = n.app.store().await;
-    assert_eq!(store.article_by_id(id).await.unwrap().status, warta_core::Status::Scheduled);
+    assert_eq!(
+        store.article_by_id(id).await.unwrap().status,
+        warta_core::Status::Scheduled
+    );
 
     n.app.start_again().await;
     let seen = poll_until(&n.app, &page, 200, Instant::now() + Duration::from_secs(8))
@@ -199,26 +253,85 @@ async fn a_schedule_survives_a_restart_and_publishes_once() {
 #[tokio::test]
 async fn writers_submit_and_editors_return() {
     let n = newsroom().await;
-    let (s, mine) = n.app.api(Method::POST, "/articles", &n.writer, Some(article_json("Laporan Penulis"))).await;
+    let (s, mine) = n
+        .app
+        .api(
+            Method::POST,
+            "/articles",
+            &n.writer,
+            Some(article_json("Laporan Penulis")),
+        )
+        .await;
     assert_eq!(s, 422, "the rubrik does not exist yet: {mine}");
     n.create(article_json("Rubrik Dibuat Redaktur")).await;
-    let (s, mine) = n.app.api(Method::POST, "/articles", &n.writer, Some(article_json("Laporan Penulis"))).await;
+    let (s, mine) = n
+        .app
+        .api(
+            Method::POST,
+            "/articles",
+            &n.writer,
+            Some(article_json("Laporan Penulis")),
+        )
+        .await;
     assert_eq!(s, 201, "{mine}");
     let id = id_of(&mine);
-    let (s, sub) = n.app.api(Method::POST, &format!("/articles/{id}/submit"), &n.writer, None).await;
-    assert_eq!((s, sub["status"].as_str()), (200, Some("submitted")), "{sub}");
-    let (s, again) = n.app.api(Method::POST, &format!("/articles/{id}/submit"), &n.writer, None).await;
+    let (s, sub) = n
+        .app
+        .api(
+            Method::POST,
+            &format!("/articles/{id}/submit"),
+            &n.writer,
+            None,
+        )
+        .await;
+    assert_eq!(
+        (s, sub["status"].as_str()),
+        (200, Some("submitted")),
+        "{sub}"
+    );
+    let (s, again) = n
+        .app
+        .api(
+            Method::POST,
+            &format!("/articles/{id}/submit"),
+            &n.writer,
+            None,
+        )
+        .await;
     assert_eq!(s, 409, "already submitted: {again}");
-    let (s, p) = n.app.api(Method::POST, &format!("/articles/{id}/return"), &n.writer, None).await;
+    let (s, p) = n
+        .app
+        .api(
+            Method::POST,
+            &format!("/articles/{id}/return"),
+            &n.writer,
+            None,
+        )
+        .await;
     assert_eq!(s, 403, "writers do not return: {p}");
-    let (s, back) = n.app.api(Method::POST, &format!("/articles/{id}/return"), &n.editor, None).await;
+    let (s, back) = n
+        .app
+        .api(
+            Method::POST,
+            &format!("/articles/{id}/return"),
+            &n.editor,
+            None,
+        )
+        .await;
     assert_eq!((s, back["status"].as_str()), (200, Some("draft")), "{back}");
 }
 
 #[tokio::test]
 async fn publishing_needs_alt_text_on_the_block_or_in_the_library() {
     let n = newsroom().await;
-    let photo = upload(&n.app, &n.editor, "Banjir di Kampung Melayu", "ANTARA/Aditya", "").await;
+    let photo = upload(
+        &n.app,
+        &n.editor,
+        "Banjir di Kampung Melayu",
+        "ANTARA/Aditya",
+        "",
+    )
+    .await;
     assert_eq!(photo["alt"], "");
     let mut body = article_json("Banjir Rendam Jakarta Timur");
     body["body"] = json!([
@@ -226,52 +339,138 @@ async fn publishing_needs_alt_text_on_the_block_or_in_the_library() {
         {"type": "image", "media_id": photo["id"], "caption": "Warga mengungsi", "credit": "ANTARA"}
     ]);
     let id = id_of(&n.create(body).await);
-    let r = call(&n.app, Method::POST, &format!("/articles/{id}/publish"), Some(&n.editor), &[], Payload::Empty).await;
+    let r = call(
+        &n.app,
+        Method::POST,
+        &format!("/articles/{id}/publish"),
+        Some(&n.editor),
+        &[],
+        Payload::Empty,
+    )
+    .await;
     assert_eq!(r.status, 422, "{}", r.json);
     assert_eq!(r.content_type, "application/problem+json");
     assert_eq!(r.json["field"], "body/1/alt");
-    let (_, still) = n.app.api(Method::GET, &format!("/articles/{id}"), &n.editor, None).await;
+    let (_, still) = n
+        .app
+        .api(Method::GET, &format!("/articles/{id}"), &n.editor, None)
+        .await;
     assert_eq!(still["status"], "draft");
 
     let (s, m) = n
         .app
-        .api(Method::PATCH, &format!("/media/{}", photo["id"]), &n.editor, Some(json!({"alt": "Warga menembus banjir"})))
+        .api(
+            Method::PATCH,
+            &format!("/media/{}", photo["id"]),
+            &n.editor,
+            Some(json!({"alt": "Warga menembus banjir"})),
+        )
         .await;
     assert_eq!((s, m["alt"].as_str()), (200, Some("Warga menembus banjir")));
     let published = n.publish(id).await;
-    assert_eq!(published["status"], "published", "the library's alt text counts");
+    assert_eq!(
+        published["status"], "published",
+        "the library's alt text counts"
+    );
 }
 
 #[tokio::test]
 async fn revisions_list_authors_newest_first_and_restore_adds_a_revision() {
     let n = newsroom().await;
     n.create(article_json("Rubrik Ada")).await;
-    let (_, a) = n.app.api(Method::POST, "/articles", &n.writer, Some(article_json("Judul Pertama"))).await;
+    let (_, a) = n
+        .app
+        .api(
+            Method::POST,
+            "/articles",
+            &n.writer,
+            Some(article_json("Judul Pertama")),
+        )
+        .await;
     let id = id_of(&a);
     let (s, b) = n
         .app
-        .api(Method::PATCH, &format!("/articles/{id}"), &n.editor, Some(json!({"revision": 1, "headline": "Judul Kedua"})))
+        .api(
+            Method::PATCH,
+            &format!("/articles/{id}"),
+            &n.editor,
+            Some(json!({"revision": 1, "headline": "Judul Kedua"})),
+        )
         .await;
     assert_eq!(s, 200, "{b}");
-    let (s, list) = n.app.api(Method::GET, &format!("/articles/{id}/revisions"), &n.editor, None).await;
+    let (s, list) = n
+        .app
+        .api(
+            Method::GET,
+            &format!("/articles/{id}/revisions"),
+            &n.editor,
+            None,
+        )
+        .await;
     assert_eq!(s, 200);
     let items = list["items"].as_array().unwrap();
     let got: Vec<(i64, &str)> = items
         .iter()
-        .map(|r| (r["revision"].as_i64().unwrap(), r["author"]["name"].as_str().unwrap()))
+        .map(|r| {
+            (
+                r["revision"].as_i64().unwrap(),
+                r["author"]["name"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(got, [(2, "Rina Redaktur"), (1, "Budi Penulis")]);
-    assert!(items.iter().all(|r| r["created_at"].as_str().unwrap().ends_with("+07:00")));
+    assert!(
+        items
+            .iter()
+            .all(|r| r["created_at"].as_str().unwrap().ends_with("+07:00"))
+    );
     assert!(items[0]["created_at"].as_str() >= items[1]["created_at"].as_str());
 
-    let (s, r) = n.app.api(Method::POST, &format!("/articles/{id}/revisions/1/restore"), &n.editor, None).await;
+    let (s, r) = n
+        .app
+        .api(
+            Method::POST,
+            &format!("/articles/{id}/revisions/1/restore"),
+            &n.editor,
+            None,
+        )
+        .await;
     assert_eq!(s, 200, "{r}");
-    assert_eq!((r["revision"].as_i64(), r["headline"].as_str()), (Some(3), Some("Judul Pertama")));
-    let (_, list) = n.app.api(Method::GET, &format!("/articles/{id}/revisions"), &n.editor, None).await;
+    assert_eq!(
+        (r["revision"].as_i64(), r["headline"].as_str()),
+        (Some(3), Some("Judul Pertama"))
+    );
+    let (_, list) = n
+        .app
+        .api(
+            Method::GET,
+            &format!("/articles/{id}/revisions"),
+            &n.editor,
+            None,
+        )
+        .await;
     let newest = &list["items"][0];
-    assert_eq!((newest["revision"].as_i64(), newest["author"]["name"].as_str()), (Some(3), Some("Rina Redaktur")));
-    assert_eq!(list["items"].as_array().unwrap().len(), 3, "history is kept");
-    let (s, p) = n.app.api(Method::POST, &format!("/articles/{id}/revisions/9/restore"), &n.editor, None).await;
+    assert_eq!(
+        (
+            newest["revision"].as_i64(),
+            newest["author"]["name"].as_str()
+        ),
+        (Some(3), Some("Rina Redaktur"))
+    );
+    assert_eq!(
+        list["items"].as_array().unwrap().len(),
+        3,
+        "history is kept"
+    );
+    let (s, p) = n
+        .app
+        .api(
+            Method::POST,
+            &format!("/articles/{id}/revisions/9/restore"),
+            &n.editor,
+            None,
+        )
+        .await;
     assert_eq!(s, 404, "{p}");
 }
 
@@ -291,46 +490,131 @@ async fn presence_shows_each_the_other() {
 #[tokio::test]
 async fn the_media_library_searches_edits_and_deletes_unused_photos() {
     let n = newsroom().await;
-    let flood = upload(&n.app, &n.editor, "Banjir di Kampung Melayu", "ANTARA/Aditya", "Warga mengungsi").await;
-    let toll = upload(&n.app, &n.editor, "Presiden meresmikan jalan tol", "Setpres", "Gunting pita").await;
-    let (s, list) = n.app.api(Method::GET, "/media?q=banjir%20antara", &n.writer, None).await;
+    let flood = upload(
+        &n.app,
+        &n.editor,
+        "Banjir di Kampung Melayu",
+        "ANTARA/Aditya",
+        "Warga mengungsi",
+    )
+    .await;
+    let toll = upload(
+        &n.app,
+        &n.editor,
+        "Presiden meresmikan jalan tol",
+        "Setpres",
+        "Gunting pita",
+    )
+    .await;
+    let (s, list) = n
+        .app
+        .api(Method::GET, "/media?q=banjir%20antara", &n.writer, None)
+        .await;
     assert_eq!(s, 200);
-    assert_eq!((list["total"].as_i64(), &list["items"][0]["id"]), (Some(1), &flood["id"]));
-    let (_, all) = n.app.api(Method::GET, "/media?per_page=1&page=2", &n.writer, None).await;
-    assert_eq!((all["total"].as_i64(), &all["items"][0]["id"]), (Some(2), &flood["id"]), "newest first");
-    let (s, bad) = n.app.api(Method::GET, "/media?date=kemarin", &n.writer, None).await;
+    assert_eq!(
+        (list["total"].as_i64(), &list["items"][0]["id"]),
+        (Some(1), &flood["id"])
+    );
+    let (_, all) = n
+        .app
+        .api(Method::GET, "/media?per_page=1&page=2", &n.writer, None)
+        .await;
+    assert_eq!(
+        (all["total"].as_i64(), &all["items"][0]["id"]),
+        (Some(2), &flood["id"]),
+        "newest first"
+    );
+    let (s, bad) = n
+        .app
+        .api(Method::GET, "/media?date=kemarin", &n.writer, None)
+        .await;
     assert_eq!((s, bad["status"].as_i64()), (400, Some(400)));
 
     let (s, m) = n
         .app
-        .api(Method::PATCH, &format!("/media/{}", toll["id"]), &n.editor, Some(json!({"caption": "Tol Cisumdawu diresmikan"})))
+        .api(
+            Method::PATCH,
+            &format!("/media/{}", toll["id"]),
+            &n.editor,
+            Some(json!({"caption": "Tol Cisumdawu diresmikan"})),
+        )
         .await;
     assert_eq!(s, 200, "{m}");
-    assert_eq!((m["caption"].as_str(), m["credit"].as_str()), (Some("Tol Cisumdawu diresmikan"), Some("Setpres")));
-    let (_, found) = n.app.api(Method::GET, "/media?q=cisumdawu", &n.writer, None).await;
+    assert_eq!(
+        (m["caption"].as_str(), m["credit"].as_str()),
+        (Some("Tol Cisumdawu diresmikan"), Some("Setpres"))
+    );
+    let (_, found) = n
+        .app
+        .api(Method::GET, "/media?q=cisumdawu", &n.writer, None)
+        .await;
     assert_eq!(found["total"], 1);
 
     let mut body = article_json("Banjir Kampung Melayu");
     body["hero"] = json!({"media_id": flood["id"]});
     let a = n.create(body).await;
-    let r = call(&n.app, Method::DELETE, &format!("/media/{}", flood["id"]), Some(&n.editor), &[], Payload::Empty).await;
+    let r = call(
+        &n.app,
+        Method::DELETE,
+        &format!("/media/{}", flood["id"]),
+        Some(&n.editor),
+        &[],
+        Payload::Empty,
+    )
+    .await;
     assert_eq!(r.status, 409, "{}", r.json);
-    assert!(r.json["detail"].as_str().unwrap().contains("Banjir Kampung Melayu"));
-    assert_eq!(n.app.get(&path_of(&flood["url"])).await.status(), 200, "files kept");
+    assert!(
+        r.json["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Banjir Kampung Melayu")
+    );
+    assert_eq!(
+        n.app.get(&path_of(&flood["url"])).await.status(),
+        200,
+        "files kept"
+    );
     // Once no article uses it, it goes, files and all.
     let (s, _) = n
         .app
-        .api(Method::PATCH, &format!("/articles/{}", a["id"]), &n.editor, Some(json!({"revision": 1, "hero": null})))
+        .api(
+            Method::PATCH,
+            &format!("/articles/{}", a["id"]),
+            &n.editor,
+            Some(json!({"revision": 1, "hero": null})),
+        )
         .await;
     assert_eq!(s, 200);
-    let r = call(&n.app, Method::DELETE, &format!("/media/{}", flood["id"]), Some(&n.editor), &[], Payload::Empty).await;
+    let r = call(
+        &n.app,
+        Method::DELETE,
+        &format!("/media/{}", flood["id"]),
+        Some(&n.editor),
+        &[],
+        Payload::Empty,
+    )
+    .await;
     assert_eq!(r.status, 204, "{}", r.json);
     let mut files = vec![path_of(&flood["url"])];
-    files.extend(flood["variants"].as_array().unwrap().iter().map(|v| path_of(&v["url"])));
+    files.extend(
+        flood["variants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| path_of(&v["url"])),
+    );
     for f in files {
         assert_eq!(n.app.get(&f).await.status(), 404, "{f}");
     }
-    let (s, _) = n.app.api(Method::GET, &format!("/media/{}", flood["id"]), &n.editor, None).await;
+    let (s, _) = n
+        .app
+        .api(
+            Method::GET,
+            &format!("/media/{}", flood["id"]),
+            &n.editor,
+            None,
+        )
+        .await;
     assert_eq!(s, 404);
 }
 
@@ -342,15 +626,26 @@ async fn tags_autocomplete_prefers_names_that_start_with_the_letters() {
     n.create(body).await;
     let (s, hits) = n.app.api(Method::GET, "/tags?q=RU", &n.writer, None).await;
     assert_eq!(s, 200);
-    let names: Vec<&str> = hits.as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names.len(), 3, "{names:?}");
     let mut starting = names[..2].to_vec();
     starting.sort();
-    assert_eq!((starting, names[2]), (vec!["Rupiah", "Rusia"], "Perundingan"));
+    assert_eq!(
+        (starting, names[2]),
+        (vec!["Rupiah", "Rusia"], "Perundingan")
+    );
     assert!(hits[0]["url"].as_str().unwrap().contains("/tag/"));
     let (_, all) = n.app.api(Method::GET, "/tags", &n.writer, None).await;
     assert_eq!(all.as_array().unwrap().len(), 4);
-    let (s, _) = n.app.api(Method::GET, "/tags?nope=1", &n.writer, None).await;
+    let (s, _) = n
+        .app
+        .api(Method::GET, "/tags?nope=1", &n.writer, None)
+        .await;
     assert_eq!(s, 400);
 }
 
@@ -359,28 +654,83 @@ async fn a_session_cookie_needs_the_csrf_token_for_changes() {
     let n = newsroom().await;
     let id = id_of(&n.create(article_json("Sesi dan CSRF")).await);
     let store = n.app.store().await;
-    let editor = store.user_by_email("redaktur@warta.test").await.unwrap().unwrap();
+    let editor = store
+        .user_by_email("redaktur@warta.test")
+        .await
+        .unwrap()
+        .unwrap();
     let (token, session) = store.create_session(editor.id, "test").await.unwrap();
     let cookie = format!("warta_session={token}");
     let path = format!("/articles/{id}");
-    let body = |rev: i64| Payload::Json(json!({"revision": rev, "dek": format!("Ringkasan {rev}")}));
+    let body =
+        |rev: i64| Payload::Json(json!({"revision": rev, "dek": format!("Ringkasan {rev}")}));
 
-    let r = call(&n.app, Method::GET, &path, None, &[("cookie", &cookie)], Payload::Empty).await;
+    let r = call(
+        &n.app,
+        Method::GET,
+        &path,
+        None,
+        &[("cookie", &cookie)],
+        Payload::Empty,
+    )
+    .await;
     assert_eq!(r.status, 200, "reading needs no CSRF token");
-    let r = call(&n.app, Method::PATCH, &path, None, &[("cookie", &cookie)], body(1)).await;
-    assert_eq!((r.status, r.content_type.as_str()), (403, "application/problem+json"), "{}", r.json);
+    let r = call(
+        &n.app,
+        Method::PATCH,
+        &path,
+        None,
+        &[("cookie", &cookie)],
+        body(1),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.content_type.as_str()),
+        (403, "application/problem+json"),
+        "{}",
+        r.json
+    );
     assert!(r.json["detail"].as_str().unwrap().contains("CSRF"));
-    let wrong = call(&n.app, Method::PATCH, &path, None, &[("cookie", &cookie), ("x-csrf-token", "salah")], body(1)).await;
+    let wrong = call(
+        &n.app,
+        Method::PATCH,
+        &path,
+        None,
+        &[("cookie", &cookie), ("x-csrf-token", "salah")],
+        body(1),
+    )
+    .await;
     assert_eq!(wrong.status, 403);
-    let r = call(&n.app, Method::PATCH, &path, None, &[("cookie", &cookie), ("x-csrf-token", &session.csrf)], body(1)).await;
-    assert_eq!((r.status, r.json["revision"].as_i64()), (200, Some(2)), "{}", r.json);
+    let r = call(
+        &n.app,
+        Method::PATCH,
+        &path,
+        None,
+        &[("cookie", &cookie), ("x-csrf-token", &session.csrf)],
+        body(1),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.json["revision"].as_i64()),
+        (200, Some(2)),
+        "{}",
+        r.json
+    );
     assert_eq!(r.json["updated_by"]["name"], "Rina Redaktur");
     // Bearer tokens are not sent by browsers on their own: no CSRF token needed.
     let r = call(&n.app, Method::PATCH, &path, Some(&n.editor), &[], body(2)).await;
     assert_eq!(r.status, 200, "{}", r.json);
     // A session that ended is no sign-in.
     store.delete_session(&token).await.unwrap();
-    let r = call(&n.app, Method::GET, &path, None, &[("cookie", &cookie)], Payload::Empty).await;
+    let r = call(
+        &n.app,
+        Method::GET,
+        &path,
+        None,
+        &[("cookie", &cookie)],
+        Payload::Empty,
+    )
+    .await;
     assert_eq!(r.status, 401);
 }
 
@@ -478,12 +828,25 @@ impl Roles {
             }
             Target::Submitted => {
                 let id = article(&self.n.editor, false).await;
-                let (s, _) = app.api(Method::POST, &format!("/articles/{id}/submit"), &self.n.editor, None).await;
+                let (s, _) = app
+                    .api(
+                        Method::POST,
+                        &format!("/articles/{id}/submit"),
+                        &self.n.editor,
+                        None,
+                    )
+                    .await;
                 assert_eq!(s, 200);
                 f.article = Some(id);
             }
-            Target::EditorsPhoto => f.photo = Some(id_of(&upload(app, &self.n.editor, "Foto", "Warta", "Alt").await)),
-            Target::OwnPhoto => f.photo = Some(id_of(&upload(app, own, "Foto", "Warta", "Alt").await)),
+            Target::EditorsPhoto => {
+                f.photo = Some(id_of(
+                    &upload(app, &self.n.editor, "Foto", "Warta", "Alt").await,
+                ))
+            }
+            Target::OwnPhoto => {
+                f.photo = Some(id_of(&upload(app, own, "Foto", "Warta", "Alt").await))
+            }
         }
         f
     }
@@ -493,18 +856,36 @@ impl Roles {
         let app = &self.n.app;
         let mut out = json!({});
         if let Some(id) = f.article {
-            let (_, a) = app.api(Method::GET, &format!("/articles/{id}"), &self.n.editor, None).await;
+            let (_, a) = app
+                .api(
+                    Method::GET,
+                    &format!("/articles/{id}"),
+                    &self.n.editor,
+                    None,
+                )
+                .await;
             out["article"] = json!([a["status"], a["revision"], a["updated_at"]]);
-            let (_, l) = app.api(Method::GET, &format!("/articles/{id}/revisions"), &self.n.editor, None).await;
+            let (_, l) = app
+                .api(
+                    Method::GET,
+                    &format!("/articles/{id}/revisions"),
+                    &self.n.editor,
+                    None,
+                )
+                .await;
             out["revisions"] = json!(l["items"].as_array().map(Vec::len));
         }
         if let Some(id) = f.photo {
-            let (s, m) = app.api(Method::GET, &format!("/media/{id}"), &self.n.editor, None).await;
+            let (s, m) = app
+                .api(Method::GET, &format!("/media/{id}"), &self.n.editor, None)
+                .await;
             out["photo"] = json!([s, m["caption"], m["alt"]]);
         }
         let (_, media) = app.api(Method::GET, "/media", &self.n.editor, None).await;
         out["media"] = media["total"].clone();
-        let (_, articles) = app.api(Method::GET, "/articles", &self.n.editor, None).await;
+        let (_, articles) = app
+            .api(Method::GET, "/articles", &self.n.editor, None)
+            .await;
         out["articles"] = articles["total"].clone();
         out
     }
@@ -552,9 +933,19 @@ async fn every_api_route_answers_each_role_as_the_table_says() {
     let n = newsroom().await;
     // The rubrik of `article_json` exists, so contributors can file into it.
     n.create(article_json("Rubrik Internasional")).await;
-    let contributor = n.app.token_for("kontributor@warta.test", "Kontributor", Role::Contributor).await;
-    let admin = n.app.token_for("admin@warta.test", "Admin", Role::Admin).await;
-    let r = Roles { n, contributor, admin };
+    let contributor = n
+        .app
+        .token_for("kontributor@warta.test", "Kontributor", Role::Contributor)
+        .await;
+    let admin = n
+        .app
+        .token_for("admin@warta.test", "Admin", Role::Admin)
+        .await;
+    let r = Roles {
+        n,
+        contributor,
+        admin,
+    };
 
     let mut failures = Vec::new();
     for (method, path, target, body, may) in &table {
@@ -572,14 +963,21 @@ async fn every_api_route_answers_each_role_as_the_table_says() {
             let payload = match body {
                 B::Empty => Payload::Empty,
                 B::NewArticle => Payload::Json(article_json("Tulisan Baru")),
-                B::Patch => Payload::Json(json!({"revision": f.revision, "dek": "Ringkasan diubah"})),
-                B::LiveEntry => Payload::Json(json!({"title": "Pukul 10.00", "body": [{"type": "paragraph", "text": "Pembaruan."}]})),
+                B::Patch => {
+                    Payload::Json(json!({"revision": f.revision, "dek": "Ringkasan diubah"}))
+                }
+                B::LiveEntry => Payload::Json(
+                    json!({"title": "Pukul 10.00", "body": [{"type": "paragraph", "text": "Pembaruan."}]}),
+                ),
                 B::Photo => Payload::Photo,
                 B::MediaPatch => Payload::Json(json!({"caption": "Keterangan baru"})),
             };
             let before = r.state(&f).await;
             let reply = call(&r.n.app, method.clone(), &url, r.token(who), &[], payload).await;
-            let what = format!("{method} {path} on {target:?} as {who:?}: {} {}", reply.status, reply.json);
+            let what = format!(
+                "{method} {path} on {target:?} as {who:?}: {} {}",
+                reply.status, reply.json
+            );
             let problem = reply.content_type == "application/problem+json"
                 && reply.json["detail"].as_str().is_some_and(|d| !d.is_empty());
             let fine = match allowed {
@@ -592,9 +990,22 @@ async fn every_api_route_answers_each_role_as_the_table_says() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} unexpected answers:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} unexpected answers:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 
     // The OpenAPI document is public.
-    let doc = call(&r.n.app, Method::GET, "/openapi.json", None, &[], Payload::Empty).await;
+    let doc = call(
+        &r.n.app,
+        Method::GET,
+        "/openapi.json",
+        None,
+        &[],
+        Payload::Empty,
+    )
+    .await;
     assert_eq!(doc.status, 200);
 }
