@@ -137,16 +137,34 @@ mod workflow_tests {
 
     #[test]
     fn workflow_steps() {
-        assert_eq!(Transition::Submit.apply(Status::Draft), Ok(Status::Submitted));
+        assert_eq!(
+            Transition::Submit.apply(Status::Draft),
+            Ok(Status::Submitted)
+        );
         assert!(Transition::Submit.apply(Status::Published).is_err());
-        assert_eq!(Transition::Schedule.apply(Status::Submitted), Ok(Status::Scheduled));
+        assert_eq!(
+            Transition::Schedule.apply(Status::Submitted),
+            Ok(Status::Scheduled)
+        );
         assert!(Transition::Schedule.apply(Status::Published).is_err());
-        assert_eq!(Transition::Return.apply(Status::Scheduled), Ok(Status::Draft));
+        assert_eq!(
+            Transition::Return.apply(Status::Scheduled),
+            Ok(Status::Draft)
+        );
         assert!(Transition::Unpublish.apply(Status::Draft).is_err());
-        assert_eq!(Transition::Publish.apply(Status::Unpublished), Ok(Status::Published));
+        assert_eq!(
+            Transition::Publish.apply(Status::Unpublished),
+            Ok(Status::Published)
+        );
         assert_eq!(Transition::Submit.capability(), Capability::WriteOwn);
         assert_eq!(Transition::Publish.capability(), Capability::Publish);
-        for s in [Status::Draft, Status::Submitted, Status::Scheduled, Status::Published, Status::Unpublished] {
+        for s in [
+            Status::Draft,
+            Status::Submitted,
+            Status::Scheduled,
+            Status::Published,
+            Status::Unpublished,
+        ] {
             assert_eq!(Status::parse(s.as_str()), Ok(s));
         }
     }

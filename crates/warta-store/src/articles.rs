@@ -219,8 +219,20 @@ impl Store {
             .await?;
             audit_in(&mut tx, Some(by), "correct", Some(id), note, now).await?;
         }
-        let action = if save.action.is_empty() { "save" } else { save.action };
-        audit_in(&mut tx, Some(by), action, Some(id), &format!("revisi {next}"), now).await?;
+        let action = if save.action.is_empty() {
+            "save"
+        } else {
+            save.action
+        };
+        audit_in(
+            &mut tx,
+            Some(by),
+            action,
+            Some(id),
+            &format!("revisi {next}"),
+            now,
+        )
+        .await?;
         // Read back inside the transaction: the caller gets exactly its own save, never a
         // later one, so the revision it holds is the one its next save must name.
         let saved = load_article(&mut tx, id).await?;
@@ -310,11 +322,11 @@ impl Store {
 
     /// The next time a scheduled article is due, if any.
     pub async fn next_due(&self) -> Result<Option<i64>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT MIN(published_at) FROM articles WHERE status = 'scheduled'",
+        Ok(
+            sqlx::query_scalar("SELECT MIN(published_at) FROM articles WHERE status = 'scheduled'")
+                .fetch_one(&self.pool)
+                .await?,
         )
-        .fetch_one(&self.pool)
-        .await?)
     }
 
     /// Every revision of an article, newest first.

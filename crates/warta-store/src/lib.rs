@@ -16,12 +16,12 @@ pub use taxonomy::Term;
 mod users;
 
 pub use articles::{ArticleWrite, RevisionRow, Save};
-pub use newsroom::{
-    AuditRow, LiveEntryRow, PRESENCE_MS, SESSION_IDLE_MS, SESSION_MAX_MS, SessionRow,
-};
 pub use error::StoreError;
 pub use listings::{ArticleFilter, ListScope};
 pub use media::NewMedia;
+pub use newsroom::{
+    AuditRow, LiveEntryRow, PRESENCE_MS, SESSION_IDLE_MS, SESSION_MAX_MS, SessionRow,
+};
 pub use rows::{ArticleRow, CorrectionRow, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow};
 pub use users::{NewUser, generate_token, hash_password, verify_password};
 

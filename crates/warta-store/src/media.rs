@@ -15,8 +15,7 @@ pub struct NewMedia {
     pub uploaded_by: Option<i64>,
 }
 
-const COLS: &str =
-    "id, original_key, mime, width, height, variants, caption, credit, alt, created_at, uploaded_by";
+const COLS: &str = "id, original_key, mime, width, height, variants, caption, credit, alt, created_at, uploaded_by";
 
 impl Store {
     pub async fn insert_media(&self, m: NewMedia) -> Result<MediaRow, StoreError> {
@@ -124,13 +123,14 @@ impl Store {
         credit: &str,
         alt: &str,
     ) -> Result<MediaRow, StoreError> {
-        let done = sqlx::query("UPDATE media SET caption = $1, credit = $2, alt = $3 WHERE id = $4")
-            .bind(caption)
-            .bind(credit)
-            .bind(alt)
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        let done =
+            sqlx::query("UPDATE media SET caption = $1, credit = $2, alt = $3 WHERE id = $4")
+                .bind(caption)
+                .bind(credit)
+                .bind(alt)
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }

@@ -270,7 +270,8 @@ impl Store {
         };
         self.set_password(user_id, password).await?;
         self.delete_user_sessions(user_id, None).await?;
-        self.audit(Some(user_id), "password-reset", None, "").await?;
+        self.audit(Some(user_id), "password-reset", None, "")
+            .await?;
         Ok(Some(self.user_by_id(user_id).await?))
     }
 
@@ -369,7 +370,15 @@ impl Store {
             .bind(article_id)
             .execute(&mut *tx)
             .await?;
-        audit_in(&mut tx, Some(by), "live-entry", Some(article_id), title, now).await?;
+        audit_in(
+            &mut tx,
+            Some(by),
+            "live-entry",
+            Some(article_id),
+            title,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         let mut entries = self.live_entries(article_id, id - 1).await?;
         entries.pop().ok_or(StoreError::NotFound)

@@ -18,7 +18,8 @@ pub struct NewUser<'a> {
     pub bio: &'a str,
 }
 
-pub(crate) const USER_COLS: &str = "id, email, name, slug, role, bio, password_hash, dateline, locale";
+pub(crate) const USER_COLS: &str =
+    "id, email, name, slug, role, bio, password_hash, dateline, locale";
 
 /// argon2id with the crate's default (OWASP-recommended) parameters.
 pub fn hash_password(password: &str) -> Result<String, StoreError> {

@@ -2,9 +2,7 @@
 //! `WARTA_TEST_POSTGRES_URL` is set; `.ci/run` sets it and `WARTA_TEST_REQUIRE_ALL=1`).
 
 use warta_core::{Block, Role, Status, Transition};
-use warta_store::{
-    ArticleFilter, ArticleWrite, ListScope, NewUser, Save, Store, StoreError, Term,
-};
+use warta_store::{ArticleFilter, ArticleWrite, ListScope, NewUser, Save, Store, StoreError, Term};
 
 async fn sqlite() -> (Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
@@ -145,7 +143,10 @@ async fn exercise(store: &Store) {
         "rusia-ukraina-berunding"
     );
 
-    let b = store.update_article(a.id, &w2, &save(Some(1), by)).await.unwrap();
+    let b = store
+        .update_article(a.id, &w2, &save(Some(1), by))
+        .await
+        .unwrap();
     assert_eq!((b.revision, b.slug.as_str()), (2, "perundingan-jenewa"));
     assert_eq!(
         store

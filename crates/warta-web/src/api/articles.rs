@@ -1,9 +1,8 @@
 //! `/api/v1/articles`: create, read, list, edit, publish, unpublish.
 
 use super::types::{
-    ArticleList, ArticleOut, ArticlePatch, ArticleQuery, ArticleSummary, LiveEntryOut,
-    NewArticle, NewLiveEntry, PresenceName, PresenceOut, PublishInput, RevisionList,
-    RevisionOut, UserRef,
+    ArticleList, ArticleOut, ArticlePatch, ArticleQuery, ArticleSummary, LiveEntryOut, NewArticle,
+    NewLiveEntry, PresenceName, PresenceOut, PublishInput, RevisionList, RevisionOut, UserRef,
 };
 use super::{ApiId, ApiJson, ApiQuery, ApiUser};
 use crate::cache::Dep;
@@ -229,9 +228,17 @@ macro_rules! step_route {
     };
 }
 
-step_route!(unpublish, "/api/v1/articles/{id}/unpublish", Transition::Unpublish);
+step_route!(
+    unpublish,
+    "/api/v1/articles/{id}/unpublish",
+    Transition::Unpublish
+);
 step_route!(submit, "/api/v1/articles/{id}/submit", Transition::Submit);
-step_route!(send_back, "/api/v1/articles/{id}/return", Transition::Return);
+step_route!(
+    send_back,
+    "/api/v1/articles/{id}/return",
+    Transition::Return
+);
 
 /// May this user see this article's history and presence?
 async fn readable(app: &AppState, user: &ApiUser, id: i64) -> Result<ArticleRow, AppError> {
@@ -375,7 +382,10 @@ pub async fn post_live_entry(
     if blocks.is_empty() {
         return Err(ValidationError::new("body", "an entry needs at least one block").into());
     }
-    let entry = app.store().add_live_entry(id, &title, &blocks, user.id).await?;
+    let entry = app
+        .store()
+        .add_live_entry(id, &title, &blocks, user.id)
+        .await?;
     changed(app, None, &a);
     app.live_changed(id);
     Ok(entry)

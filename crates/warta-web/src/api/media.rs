@@ -156,7 +156,12 @@ pub async fn update_meta(
             "you may describe only photos you uploaded; an editor can change this one".into(),
         ));
     }
-    let caption = bounded("caption", p.caption.as_deref().unwrap_or(&m.caption), 0, 1_000)?;
+    let caption = bounded(
+        "caption",
+        p.caption.as_deref().unwrap_or(&m.caption),
+        0,
+        1_000,
+    )?;
     let credit = bounded("credit", p.credit.as_deref().unwrap_or(&m.credit), 0, 200)?;
     let alt = bounded("alt", p.alt.as_deref().unwrap_or(&m.alt), 0, 1_000)?;
     let updated = app
@@ -191,7 +196,9 @@ pub async fn delete_media(
     id: i64,
 ) -> Result<(), AppError> {
     if !user.role.can(warta_core::Capability::EditAny) {
-        return Err(AppError::Forbidden("photos are deleted by an editor".into()));
+        return Err(AppError::Forbidden(
+            "photos are deleted by an editor".into(),
+        ));
     }
     let row = app.store().delete_media(id).await?;
     app.remove_media_files(&row).await;

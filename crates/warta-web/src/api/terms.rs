@@ -1,9 +1,9 @@
 //! Listings of rubriks, tags and topics.
 
-use super::types::TermQuery;
-use super::{ApiQuery, ApiUser};
 use super::out::{rubrik_out, tag_out, topic_out};
 use super::types::TermOut;
+use super::types::TermQuery;
+use super::{ApiQuery, ApiUser};
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::Json;
