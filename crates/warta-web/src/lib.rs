@@ -4,7 +4,8 @@
 //! API routes answer problem+json, reader pages an HTML error page; bad input is never a 500.
 
 mod api;
-mod auth;
+/// Sessions and CSRF, public for the newsroom pages that sign people in.
+pub mod auth;
 mod cache;
 mod content;
 mod error;
