@@ -15,8 +15,7 @@ pub struct NewMedia {
     pub uploaded_by: Option<i64>,
 }
 
-const COLS: &str =
-    "id, original_key, mime, width, height, variants, caption, credit, alt, created_at";
+const COLS: &str = "id, original_key, mime, width, height, variants, caption, credit, alt, created_at, uploaded_by";
 
 impl Store {
     pub async fn insert_media(&self, m: NewMedia) -> Result<MediaRow, StoreError> {
@@ -80,12 +79,13 @@ impl Store {
         let words: Vec<String> = q
             .split_whitespace()
             .take(8)
-            .map(|w| format!("%{}%", w.to_lowercase().replace(['%', '_'], "")))
+            .map(|w| format!("%{}%", like_escape(&w.to_lowercase())))
             .collect();
         for i in 0..words.len() {
             let n = i + 3;
             filter.push_str(&format!(
-                " AND (LOWER(caption) LIKE ${n} OR LOWER(credit) LIKE ${n} OR LOWER(alt) LIKE ${n})"
+                " AND (LOWER(caption) LIKE ${n} ESCAPE '\\' OR LOWER(credit) LIKE ${n} ESCAPE '\\'
+                  OR LOWER(alt) LIKE ${n} ESCAPE '\\')"
             ));
         }
         let count_q = format!("SELECT COUNT(*) FROM media {filter}");
@@ -174,4 +174,17 @@ impl Store {
             .await?;
         Ok(row)
     }
+}
+
+/// A word as a literal inside a LIKE pattern with `ESCAPE '\'`: `%`, `_` and `\` match
+/// themselves, the same on both backends (PostgreSQL escapes with `\` by default, SQLite not).
+fn like_escape(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -78,6 +78,8 @@ pub struct MediaRow {
     pub credit: String,
     pub alt: String,
     pub created_at: i64,
+    /// Who uploaded the photo (`None` for imports and demo content).
+    pub uploaded_by: Option<i64>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -92,6 +94,7 @@ pub(crate) struct RawMedia {
     pub credit: String,
     pub alt: String,
     pub created_at: i64,
+    pub uploaded_by: Option<i64>,
 }
 
 impl TryFrom<RawMedia> for MediaRow {
@@ -108,6 +111,7 @@ impl TryFrom<RawMedia> for MediaRow {
             credit: r.credit,
             alt: r.alt,
             created_at: r.created_at,
+            uploaded_by: r.uploaded_by,
         })
     }
 }

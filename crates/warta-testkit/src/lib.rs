@@ -127,6 +127,26 @@ impl TestApp {
         (status, json)
     }
 
+    /// Stop the server (finishing in-flight requests, stopping its scheduler) but keep the
+    /// data dir and database, so [`TestApp::start_again`] can bring up a new instance on them.
+    pub async fn stop(&mut self) {
+        if let Some(r) = self.running.take() {
+            r.shutdown().await.expect("shutdown");
+        }
+    }
+
+    /// Start a new server on the same data dir and database (on a new port), as a restart
+    /// of the process would.
+    pub async fn start_again(&mut self) {
+        assert!(self.running.is_none(), "stop the running server first");
+        let state = warta::build_state(&self.config).await.expect("build state");
+        let running = warta::start(&self.config, state)
+            .await
+            .expect("start server");
+        self.base = format!("http://{}", running.addr);
+        self.running = Some(running);
+    }
+
     pub async fn shutdown(mut self) -> anyhow::Result<()> {
         if let Some(r) = self.running.take() {
             r.shutdown().await.context("shutdown")?;

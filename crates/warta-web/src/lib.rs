@@ -5,7 +5,8 @@
 
 mod admin;
 mod api;
-mod auth;
+/// Sessions and CSRF, public for the newsroom pages that sign people in.
+pub mod auth;
 mod cache;
 mod content;
 mod error;

@@ -180,28 +180,37 @@ async fn serve(over: Overrides, demo: bool) -> anyhow::Result<()> {
             tracing::info!(articles = n, "demo content loaded");
         }
     }
+    // Listen for signals before announcing: a SIGTERM right after start then stops cleanly
+    // instead of killing the process with the default action.
+    let stop = shutdown_signal();
     let running = warta::start(&config, state).await?;
     tracing::info!(addr = %running.addr, base_url = %config.base_url, "Warta is serving");
     eprintln!("Warta is serving on http://{}", running.addr);
-    shutdown_signal().await;
+    stop.await;
     tracing::info!("shutting down");
     running.shutdown().await
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Resolves on Ctrl-C or SIGTERM. The SIGTERM handler is installed when this is called, not
+/// when it is first awaited.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    async move {
+        let ctrl_c = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        #[cfg(unix)]
+        let term = async {
+            match term {
+                Some(mut s) => {
+                    s.recv().await;
+                }
+                None => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+        };
+        #[cfg(not(unix))]
+        let term = std::future::pending::<()>();
+        tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    }
 }

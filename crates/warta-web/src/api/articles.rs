@@ -202,9 +202,9 @@ pub async fn publish(
         Some(s) => Some(content::parse_time("at", &s)?),
         None => None,
     };
-    // A time more than a few seconds ahead is an embargo: schedule it.
+    // Any time ahead is an embargo: schedule it (publishing "now" would break it early).
     let step = match at {
-        Some(t) if t > warta_store::now_ms() + 5_000 => Transition::Schedule,
+        Some(t) if t > warta_store::now_ms() => Transition::Schedule,
         _ => Transition::Publish,
     };
     let after = take_step(&app, &user.0, id, step, at).await?;

@@ -126,7 +126,7 @@ pub async fn list(
 }
 
 #[utoipa::path(patch, path = "/api/v1/media/{id}", tag = "media", request_body = MediaPatch, params(("id" = i64, Path)),
-    responses((status = 200, body = MediaOut), (status = 404, body = Problem), (status = 422, body = Problem)), security(("bearer" = [])))]
+    responses((status = 200, body = MediaOut), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)), security(("bearer" = [])))]
 #[tracing::instrument(skip_all, fields(user = user.0.id, media = id))]
 pub async fn patch(
     State(app): State<AppState>,
@@ -151,6 +151,11 @@ pub async fn update_meta(
         .media_by_id(id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no media with id {id}")))?;
+    if !user.role.can(warta_core::Capability::EditAny) && m.uploaded_by != Some(user.id) {
+        return Err(AppError::Forbidden(
+            "you may describe only photos you uploaded; an editor can change this one".into(),
+        ));
+    }
     let caption = bounded(
         "caption",
         p.caption.as_deref().unwrap_or(&m.caption),

@@ -7,6 +7,7 @@ mod browser;
 mod cli;
 mod feeds;
 mod helpers;
+mod newsroom_api;
 mod pages;
 mod postgres;
 mod security;
