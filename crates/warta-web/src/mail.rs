@@ -26,8 +26,21 @@ pub async fn send(
         .header(ContentType::TEXT_PLAIN)
         .body(body)
         .map_err(|e| AppError::Internal(format!("building the mail: {e}")))?;
-    let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
-        .map_err(|e| AppError::Internal(format!("smtp_url: {e}")))?
+    let rest = smtp_url
+        .strip_prefix("smtp://")
+        .ok_or_else(|| AppError::Internal("smtp_url must start with smtp://".into()))?
+        .trim_end_matches('/');
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) => (
+            h,
+            p.parse::<u16>()
+                .map_err(|_| AppError::Internal(format!("smtp_url port '{p}'")))?,
+        ),
+        None => (rest, 25),
+    };
+    // Plain SMTP (no TLS is built in): for a relay on this host or a trusted network.
+    let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+        .port(port)
         .timeout(Some(std::time::Duration::from_secs(10)))
         .build();
     transport
