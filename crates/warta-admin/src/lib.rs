@@ -76,6 +76,16 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("conflict.html", include_str!("../templates/conflict.html")),
     ("message.html", include_str!("../templates/message.html")),
+    ("account.html", include_str!("../templates/account.html")),
+    ("reset.html", include_str!("../templates/reset.html")),
+    ("forgot.html", include_str!("../templates/forgot.html")),
+    ("media.html", include_str!("../templates/media.html")),
+    (
+        "media_item.html",
+        include_str!("../templates/media_item.html"),
+    ),
+    ("audit.html", include_str!("../templates/audit.html")),
+    ("users.html", include_str!("../templates/users.html")),
 ];
 
 /// The newsroom's template environment, built once at start-up.

@@ -22,6 +22,7 @@ pub struct Options {
     pub demo: bool,
     pub max_upload_bytes: Option<usize>,
     pub database_url: Option<String>,
+    pub smtp_url: Option<String>,
 }
 
 impl TestApp {
@@ -37,6 +38,9 @@ impl TestApp {
         }
         if let Some(m) = opts.max_upload_bytes {
             config.max_upload_bytes = m;
+        }
+        if opts.smtp_url.is_some() {
+            config.smtp_url = opts.smtp_url;
         }
         if let Some(url) = opts.database_url {
             config.database_url = url;

@@ -126,6 +126,18 @@ impl FromRequestParts<AppState> for Signed {
     }
 }
 
+/// The `_csrf` value of a form that is not urlencoded (a multipart upload).
+pub fn check_csrf_value(sent: &str, s: &Signed) -> Result<(), AppError> {
+    if same_token(sent, &s.csrf) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "the form has expired or did not come from this site; reload the page and try again"
+                .into(),
+        ))
+    }
+}
+
 /// A urlencoded form whose `_csrf` field must match the session's token. `T` should not
 /// deny unknown fields (the `_csrf` field is one).
 pub struct CsrfForm<T>(pub T);

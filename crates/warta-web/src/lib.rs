@@ -11,6 +11,7 @@ mod cache;
 mod content;
 mod error;
 mod ingest;
+mod mail;
 mod paths;
 mod public;
 mod respond;
@@ -18,6 +19,7 @@ mod router;
 mod state;
 mod views;
 
+pub use admin::RESET_TTL_MS;
 pub use api::openapi::ApiDoc;
 pub use error::AppError;
 pub use ingest::{ImageMeta, ingest_image};

@@ -67,6 +67,29 @@ pub fn router(app: AppState) -> Router {
             "/artikel/{id}/revisi/{revision}/pulihkan",
             post(admin::restore),
         )
+        .route("/keluar-semua", post(admin::sign_out_everywhere))
+        .route("/akun", get(admin::account))
+        .route("/akun/sandi", post(admin::change_password))
+        .route("/akun/preferensi", post(admin::save_prefs))
+        .route("/lupa", get(admin::forgot_form).post(admin::forgot))
+        .route(
+            "/atur-ulang/{token}",
+            get(admin::reset_form).post(admin::reset),
+        )
+        .route(
+            "/media",
+            get(admin::media_grid)
+                .post(admin::media_upload)
+                .layer(DefaultBodyLimit::max(upload_limit)),
+        )
+        .route(
+            "/media/{id}",
+            get(admin::media_item).post(admin::media_save),
+        )
+        .route("/media/{id}/hapus", post(admin::media_delete))
+        .route("/audit", get(admin::audit))
+        .route("/pengguna", get(admin::users).post(admin::create_user))
+        .route("/pengguna/{id}/peran", post(admin::change_role))
         .route("/static/{name}", get(admin::asset));
 
     Router::new()

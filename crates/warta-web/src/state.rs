@@ -14,6 +14,10 @@ pub struct WebConfig {
     pub page_cache: bool,
     pub page_cache_entries: usize,
     pub media_limits: MediaLimits,
+    /// Outgoing mail for password reset links: `smtp://host:port` (no TLS) or `None` (off).
+    pub smtp_url: Option<String>,
+    /// The sender of those mails.
+    pub mail_from: String,
 }
 
 impl Default for WebConfig {
@@ -22,6 +26,8 @@ impl Default for WebConfig {
             page_cache: true,
             page_cache_entries: 5_000,
             media_limits: MediaLimits::default(),
+            smtp_url: None,
+            mail_from: "redaksi@localhost".into(),
         }
     }
 }
@@ -113,6 +119,10 @@ impl AppState {
                 _ = self.0.scheduler.notified() => {}
             }
         }
+    }
+
+    pub fn config(&self) -> &WebConfig {
+        &self.0.config
     }
 
     pub fn store(&self) -> &Store {

@@ -39,6 +39,8 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
             max_bytes: config.max_upload_bytes,
             ..MediaLimits::default()
         },
+        smtp_url: config.smtp_url.clone(),
+        mail_from: config.mail_from.clone(),
         ..WebConfig::default()
     };
     Ok(AppState::new(store, media, renderer, web))

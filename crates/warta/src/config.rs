@@ -22,6 +22,10 @@ pub struct Config {
     pub page_cache: bool,
     /// Largest accepted upload, in bytes.
     pub max_upload_bytes: usize,
+    /// Outgoing mail (password reset links): `smtp://host:port`, plain SMTP. `None`: no mail.
+    pub smtp_url: Option<String>,
+    /// Sender address of the newsroom's mails.
+    pub mail_from: String,
 }
 
 /// `warta.toml`: every key optional; unknown keys are an error so typos are caught.
@@ -35,6 +39,8 @@ struct FileConfig {
     database_url: Option<String>,
     page_cache: Option<bool>,
     max_upload_bytes: Option<usize>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
 }
 
 /// Values given on the command line win over everything.
@@ -92,8 +98,24 @@ impl Config {
                 .context("WARTA_MAX_UPLOAD_BYTES must be a number of bytes")?,
             None => file.max_upload_bytes.unwrap_or(20 * 1024 * 1024),
         };
+        let smtp_url = env("WARTA_SMTP_URL")
+            .or(file.smtp_url)
+            .filter(|u| !u.trim().is_empty());
+        if let Some(u) = &smtp_url
+            && !u.starts_with("smtp://")
+        {
+            bail!("smtp_url must start with smtp:// (got '{u}'); TLS is not built in");
+        }
+        let mail_from = env("WARTA_MAIL_FROM")
+            .or(file.mail_from)
+            .unwrap_or_else(|| "redaksi@localhost".into());
+        if !mail_from.contains('@') {
+            bail!("mail_from must be an email address (got '{mail_from}')");
+        }
         Ok(Config {
             data,
+            smtp_url,
+            mail_from,
             listen,
             site_name,
             tagline,
@@ -184,6 +206,23 @@ mod tests {
     }
 
     #[test]
+    fn mail_settings() {
+        let c = load(Overrides::default(), None, &[]).unwrap();
+        assert_eq!(
+            (c.smtp_url, c.mail_from.as_str()),
+            (None, "redaksi@localhost")
+        );
+        let c = load(
+            Overrides::default(),
+            Some("smtp_url = \"smtp://127.0.0.1:2525\"\nmail_from = \"a@b.test\""),
+            &[("WARTA_MAIL_FROM", "redaksi@warta.test")],
+        )
+        .unwrap();
+        assert_eq!(c.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
+        assert_eq!(c.mail_from, "redaksi@warta.test");
+    }
+
+    #[test]
     fn typos_and_bad_values_are_errors() {
         assert!(load(Overrides::default(), Some("site_nmae = \"x\""), &[]).is_err());
         assert!(
@@ -195,5 +234,13 @@ mod tests {
             .is_err()
         );
         assert!(load(Overrides::default(), None, &[("WARTA_PAGE_CACHE", "maybe")]).is_err());
+        assert!(
+            load(
+                Overrides::default(),
+                None,
+                &[("WARTA_SMTP_URL", "mail.example")]
+            )
+            .is_err()
+        );
     }
 }

@@ -62,6 +62,13 @@ enum UserCommand {
         #[arg(long, default_value = "")]
         bio: String,
     },
+    /// Print a one-time link (valid one hour) to set a new password.
+    ResetLink {
+        #[arg(long)]
+        data: Option<PathBuf>,
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -128,6 +135,28 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 user.email,
                 user.role.as_str()
             );
+            Ok(())
+        }
+        Command::User {
+            command: UserCommand::ResetLink { data, email },
+        } => {
+            let config = Config::load(&Overrides { data, listen: None })?;
+            let store = warta::open_store(&config).await?;
+            let user = store
+                .user_by_email(&email.trim().to_lowercase())
+                .await?
+                .with_context(|| format!("no user with email {email}"))?;
+            let token = store
+                .create_password_reset(user.id, warta_web::RESET_TTL_MS)
+                .await?;
+            store
+                .audit(None, "password-reset-link", None, &user.email)
+                .await?;
+            println!(
+                "one-time link for {} to set a new password (valid for one hour):",
+                user.email
+            );
+            println!("{}/admin/atur-ulang/{token}", config.base_url);
             Ok(())
         }
         Command::Token {

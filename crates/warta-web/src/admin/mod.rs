@@ -3,8 +3,18 @@
 //! article page (docs/editor.md). Every page checks the session; every state-changing form
 //! checks the CSRF token ([`CsrfForm`]); the same role checks as the API apply.
 
+mod account;
 mod articles;
+mod media;
+mod people;
 mod session;
+
+pub use account::{
+    RESET_TTL_MS, account, change_password, forgot, forgot_form, reset, reset_form, save_prefs,
+    sign_out_everywhere,
+};
+pub use media::{media_delete, media_grid, media_item, media_save, media_upload};
+pub use people::{audit, change_role, create_user, users};
 
 pub use articles::{
     article_list, editor_page, editor_post, new_article, preview, restore, revisions,

@@ -2,6 +2,7 @@
 //! dir, driven over HTTP (and the CLI as a separate process).
 
 mod admin;
+mod admin_pages;
 mod api;
 mod browser;
 mod cli;

@@ -1,0 +1,274 @@
+//! The media library in the newsroom: a searchable grid, upload, describing a photo, and
+//! deleting one that no article uses.
+
+use super::{Staff, error_page, page};
+use crate::api::types::MediaPatch;
+use crate::auth::{CsrfForm, check_csrf_value};
+use crate::error::AppError;
+use crate::ingest::ImageMeta;
+use crate::paths;
+use crate::state::AppState;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::Value;
+use serde::Deserialize;
+use warta_core::{Capability, bounded};
+use warta_store::MediaRow;
+
+const PER_PAGE: u32 = 24;
+
+/// The variant closest to 480 pixels wide (the grid's size), else the original.
+fn thumb(m: &MediaRow) -> String {
+    m.variants
+        .iter()
+        .min_by_key(|v| v.width.abs_diff(480))
+        .map(|v| paths::media(&v.key))
+        .unwrap_or_else(|| paths::media(&m.original_key))
+}
+
+fn media_value(m: &MediaRow) -> Value {
+    minijinja::context! {
+        id => m.id, thumb => thumb(m), original => paths::media(&m.original_key),
+        width => m.width, height => m.height,
+        caption => m.caption.clone(), credit => m.credit.clone(), alt => m.alt.clone(),
+    }
+}
+
+fn flash(staff: &Staff, ok: &str) -> Option<&'static str> {
+    warta_admin::strings(staff.lang())
+        .get(format!("ok_{ok}").as_str())
+        .copied()
+        .filter(|_| !ok.is_empty())
+}
+
+#[derive(Deserialize, Default)]
+pub struct GridQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    tanggal: String,
+    #[serde(default)]
+    halaman: Option<u32>,
+    #[serde(default)]
+    ok: String,
+}
+
+/// `GET /admin/media`: the library, newest first, 24 to a page.
+pub async fn media_grid(
+    State(app): State<AppState>,
+    staff: Staff,
+    Query(q): Query<GridQuery>,
+) -> Response {
+    let run = async {
+        let day = q.tanggal.trim();
+        let (from, to) = if day.is_empty() {
+            (None, None)
+        } else {
+            let (a, b) = warta_core::wib_day_range(day).ok_or_else(|| {
+                AppError::BadRequest(format!("'{day}' is not a date (YYYY-MM-DD)"))
+            })?;
+            (Some(a), Some(b))
+        };
+        let page_no = q.halaman.unwrap_or(1).clamp(1, 100_000);
+        let (rows, total) = app
+            .store()
+            .search_media(&q.q, from, to, page_no, PER_PAGE)
+            .await?;
+        let link = |p: u32| {
+            format!(
+                "/admin/media?q={}&tanggal={}&halaman={p}",
+                super::urlencode(&q.q),
+                super::urlencode(day)
+            )
+        };
+        let ctx = minijinja::context! {
+            items => rows.iter().map(media_value).collect::<Vec<_>>(),
+            total => total, q => q.q.clone(), tanggal => day,
+            flash => flash(&staff, &q.ok),
+            prev => (page_no > 1).then(|| link(page_no - 1)),
+            next => (i64::from(page_no) * i64::from(PER_PAGE) < total).then(|| link(page_no + 1)),
+        };
+        let title = warta_admin::strings(staff.lang())["media"];
+        Ok::<_, AppError>(page(&app, &staff, "media.html", title, ctx))
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
+
+fn multipart_error(e: axum::extract::multipart::MultipartError) -> AppError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::TooLarge("the upload is larger than the limit".into())
+    } else {
+        AppError::BadRequest(format!("malformed upload form: {}", e.body_text()))
+    }
+}
+
+/// `POST /admin/media`: upload from the form (file, caption, credit, alt). The `_csrf` field
+/// must come first, before anything else is read.
+pub async fn media_upload(
+    State(app): State<AppState>,
+    staff: Staff,
+    form: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let run = async {
+        let mut form = form.map_err(|e| AppError::BadRequest(e.body_text()))?;
+        let mut checked = false;
+        let mut file = None;
+        let (mut caption, mut credit, mut alt) = (String::new(), String::new(), String::new());
+        while let Some(field) = form.next_field().await.map_err(multipart_error)? {
+            let name = field.name().unwrap_or("").to_string();
+            if name == "_csrf" {
+                let sent = field.text().await.map_err(multipart_error)?;
+                check_csrf_value(&sent, &staff.0)?;
+                checked = true;
+                continue;
+            }
+            if !checked {
+                check_csrf_value("", &staff.0)?;
+            }
+            match name.as_str() {
+                "file" => {
+                    let bytes = field.bytes().await.map_err(multipart_error)?;
+                    if !bytes.is_empty() {
+                        file = Some(bytes.to_vec());
+                    }
+                }
+                "caption" | "credit" | "alt" => {
+                    let text = field.text().await.map_err(multipart_error)?;
+                    let max = if name == "credit" { 200 } else { 1_000 };
+                    let clean = bounded(&name, &text, 0, max)?;
+                    match name.as_str() {
+                        "caption" => caption = clean,
+                        "credit" => credit = clean,
+                        _ => alt = clean,
+                    }
+                }
+                other => {
+                    return Err(AppError::BadRequest(format!(
+                        "unexpected form field '{other}'"
+                    )));
+                }
+            }
+        }
+        if !checked {
+            check_csrf_value("", &staff.0)?;
+        }
+        let bytes =
+            file.ok_or_else(|| AppError::Unprocessable("choose a photo file to upload".into()))?;
+        let meta = ImageMeta {
+            caption,
+            credit,
+            alt,
+            uploaded_by: Some(staff.0.user.id),
+        };
+        let row = app.ingest(bytes, meta).await?;
+        Ok::<_, AppError>(
+            Redirect::to(&format!("/admin/media/{}?ok=upload", row.id)).into_response(),
+        )
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
+
+fn media_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| AppError::NotFound(format!("no photo '{raw}'")))
+}
+
+async fn photo(app: &AppState, raw: &str) -> Result<MediaRow, AppError> {
+    let id = media_id(raw)?;
+    app.store()
+        .media_by_id(id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no photo with id {id}")))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ItemQuery {
+    #[serde(default)]
+    ok: String,
+}
+
+/// `GET /admin/media/{id}`: describe a photo, see where it is used, delete it.
+pub async fn media_item(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path(raw): Path<String>,
+    Query(q): Query<ItemQuery>,
+) -> Response {
+    let run = async {
+        let m = photo(&app, &raw).await?;
+        let usage = app.store().media_usage(m.id).await?;
+        let ctx = minijinja::context! {
+            m => media_value(&m),
+            usage => usage.iter().map(|(id, h)| minijinja::context! { id => id, headline => h }).collect::<Vec<_>>(),
+            can_delete => staff.can(Capability::EditAny),
+            flash => flash(&staff, &q.ok),
+        };
+        let title = format!("{} {}", warta_admin::strings(staff.lang())["photo"], m.id);
+        Ok::<_, AppError>(page(&app, &staff, "media_item.html", &title, ctx))
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
+
+#[derive(Deserialize)]
+pub struct MetaForm {
+    #[serde(default)]
+    caption: String,
+    #[serde(default)]
+    credit: String,
+    #[serde(default)]
+    alt: String,
+}
+
+/// `POST /admin/media/{id}`: save caption, credit and alt text.
+pub async fn media_save(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path(raw): Path<String>,
+    CsrfForm(f): CsrfForm<MetaForm>,
+) -> Response {
+    let run = async {
+        let id = media_id(&raw)?;
+        let patch = MediaPatch {
+            caption: Some(f.caption),
+            credit: Some(f.credit),
+            alt: Some(f.alt),
+        };
+        crate::api::media::update_meta(&app, &staff.0.user, id, patch).await?;
+        Ok::<_, AppError>(Redirect::to(&format!("/admin/media/{id}?ok=saved")).into_response())
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
+
+/// `POST /admin/media/{id}/hapus`: delete (editors), refused while articles use it.
+pub async fn media_delete(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path(raw): Path<String>,
+    CsrfForm(_): CsrfForm<super::session::Empty>,
+) -> Response {
+    let run = async {
+        staff.require(Capability::EditAny, "delete photos")?;
+        let m = photo(&app, &raw).await?;
+        let usage = app.store().media_usage(m.id).await?;
+        if !usage.is_empty() {
+            let names: Vec<String> = usage.iter().map(|(_, h)| format!("“{h}”")).collect();
+            return Err(AppError::Conflict(format!(
+                "{} {}",
+                warta_admin::strings(staff.lang())["photo_in_use"],
+                names.join(", ")
+            )));
+        }
+        crate::api::media::delete_media(&app, &staff.0.user, m.id).await?;
+        Ok::<_, AppError>(Redirect::to("/admin/media?ok=deleted").into_response())
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
