@@ -6,6 +6,7 @@ mod browser;
 mod cli;
 mod feeds;
 mod helpers;
+mod live;
 mod pages;
 mod postgres;
 mod security;
