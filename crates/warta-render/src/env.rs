@@ -9,6 +9,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("macros.html", include_str!("../templates/macros.html")),
     ("blocks.html", include_str!("../templates/blocks.html")),
+    ("live.html", include_str!("../templates/live.html")),
+    (
+        "live_entry.html",
+        include_str!("../templates/live_entry.html"),
+    ),
     ("article.html", include_str!("../templates/article.html")),
     ("listing.html", include_str!("../templates/listing.html")),
     ("error.html", include_str!("../templates/error.html")),
@@ -39,6 +44,7 @@ pub(crate) fn build(site: &Site) -> Result<Environment<'static>, minijinja::Erro
     env.add_filter("safe_href", |url: &str| filters::safe_href(url));
     env.add_filter("long_wib", filters::long_wib);
     env.add_filter("iso_wib", filters::iso_wib);
+    env.add_filter("jam_wib", filters::jam_wib);
     env.add_filter("rfc2822", filters::rfc2822);
     env.add_filter("tanggal", |s: &str| filters::tanggal(s));
     env.add_filter("date_value", |s: &str| filters::date_value(s));
@@ -47,6 +53,7 @@ pub(crate) fn build(site: &Site) -> Result<Environment<'static>, minijinja::Erro
     env.add_filter("largest", filters::largest);
     env.add_global("site", Value::from_serialize(site));
     env.add_global("stylesheet_url", crate::stylesheet_url());
+    env.add_global("live_script_url", crate::live_script_url());
 
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;

@@ -91,6 +91,13 @@ pub(crate) fn iso_wib(ms: i64) -> String {
     warta_core::iso8601_wib(ms)
 }
 
+/// The WIB clock time alone, `14:05 WIB`, for live-blog entries.
+pub(crate) fn jam_wib(ms: i64) -> String {
+    let ts = jiff::Timestamp::from_millisecond(ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let z = ts.to_zoned_datetime(warta_core::jakarta());
+    format!("{:02}:{:02} WIB", z.hour(), z.minute())
+}
+
 pub(crate) fn rfc2822(ms: i64) -> String {
     warta_core::rfc2822(ms)
 }

@@ -1,8 +1,9 @@
-//! schema.org JSON-LD for articles (NewsArticle and BreadcrumbList), built with serde_json and
-//! escaped for embedding in `<script type="application/ld+json">`.
+//! schema.org JSON-LD for articles (NewsArticle, or LiveBlogPosting for a running live blog,
+//! and BreadcrumbList), built with serde_json and escaped for embedding in
+//! `<script type="application/ld+json">`.
 
 use crate::filters::{Var, absolute, widest_first};
-use crate::views::{ArticleView, Site};
+use crate::views::{ArticleView, LiveEntryView, Site};
 use serde_json::{Map, Value, json};
 
 /// Google shows at most 110 characters of a NewsArticle headline.
@@ -69,7 +70,8 @@ fn hero_images(site: &Site, a: &ArticleView) -> Vec<String> {
         .collect()
 }
 
-/// The NewsArticle object.
+/// The NewsArticle object (a LiveBlogPosting when the article is a running live blog), with
+/// its corrections as `CorrectionComment`s.
 pub(crate) fn news_article(site: &Site, a: &ArticleView) -> Value {
     let url = absolute(&site.base_url, &a.url);
     let authors: Vec<Value> = a
@@ -112,6 +114,50 @@ pub(crate) fn news_article(site: &Site, a: &ArticleView) -> Value {
     if !a.tags.is_empty() {
         let tags: Vec<&str> = a.tags.iter().map(|t| t.title.as_str()).collect();
         o["keywords"] = tags.join(", ").into();
+    }
+    if !a.corrections.is_empty() {
+        let corrections: Vec<Value> = a
+            .corrections
+            .iter()
+            .map(|c| {
+                json!({
+                    "@type": "CorrectionComment",
+                    "text": c.note,
+                    "datePublished": warta_core::iso8601_wib(c.created_at),
+                })
+            })
+            .collect();
+        o["correction"] = corrections.into();
+    }
+    if a.live {
+        o["@type"] = "LiveBlogPosting".into();
+        o["coverageStartTime"] = warta_core::iso8601_wib(a.published_at).into();
+        let updates: Vec<Value> = a
+            .live_entries
+            .iter()
+            .map(|e| live_update(&url, &a.headline, e))
+            .collect();
+        o["liveBlogUpdate"] = updates.into();
+    }
+    o
+}
+
+/// One live-blog entry as a BlogPosting. Google wants a headline: the entry's title, else the
+/// start of its text, else the article's headline.
+fn live_update(article_url: &str, article_headline: &str, e: &LiveEntryView) -> Value {
+    let headline = [e.title.as_str(), e.text.as_str(), article_headline]
+        .into_iter()
+        .find(|t| !t.trim().is_empty())
+        .unwrap_or_default();
+    let mut o = json!({
+        "@type": "BlogPosting",
+        "headline": truncate_headline(headline),
+        "articleBody": e.text,
+        "datePublished": warta_core::iso8601_wib(e.created_at),
+        "url": format!("{article_url}#entri-{}", e.id),
+    });
+    if !e.author.is_empty() {
+        o["author"] = json!({ "@type": "Person", "name": e.author });
     }
     o
 }

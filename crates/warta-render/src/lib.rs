@@ -34,9 +34,27 @@ pub fn stylesheet_url() -> &'static str {
     URL.get_or_init(|| format!("{STYLESHEET_PATH}?v={:08x}", stylesheet_fingerprint()))
 }
 
+/// The live-blog script: follows the article's event stream and puts new entries on top.
+/// Linked (deferred) only from live articles; every other reader page stays script-free.
+pub const LIVE_SCRIPT: &str = include_str!("../static/live.js");
+
+/// Where the web crate serves [`LIVE_SCRIPT`].
+pub const LIVE_SCRIPT_PATH: &str = "/static/live.js";
+
+/// [`LIVE_SCRIPT_PATH`] with a fingerprint of the script, like [`stylesheet_url`].
+pub fn live_script_url() -> &'static str {
+    static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    URL.get_or_init(|| format!("{LIVE_SCRIPT_PATH}?v={:08x}", fingerprint(LIVE_SCRIPT)))
+}
+
 /// 32 bits of FNV-1a over the stylesheet.
 pub(crate) fn stylesheet_fingerprint() -> u32 {
-    STYLESHEET.bytes().fold(0x811c_9dc5u32, |h, b| {
+    fingerprint(STYLESHEET)
+}
+
+/// 32 bits of FNV-1a: enough to tell releases of a static file apart.
+fn fingerprint(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })
 }

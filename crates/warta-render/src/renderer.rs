@@ -2,8 +2,8 @@
 
 use crate::filters::absolute;
 use crate::views::{
-    ArticleView, BlockView, FeedView, ListingKind, ListingView, NewsEntry, PageContext, Site,
-    SitemapEntry, SitemapMonth,
+    ArticleView, BlockView, FeedView, ListingKind, ListingView, LiveEntryView, NewsEntry,
+    PageContext, Site, SitemapEntry, SitemapMonth,
 };
 use crate::{RenderError, env, jsonld};
 use minijinja::{Environment, Value, context};
@@ -61,6 +61,12 @@ impl Renderer {
                 breadcrumb_ld => Value::from_safe_string(crumbs),
             },
         )
+    }
+
+    /// One live-blog entry as the HTML fragment the article page shows (`<article
+    /// class="live-entry" id="entri-N">`), for readers' event streams.
+    pub fn live_entry(&self, e: &LiveEntryView) -> Result<String, RenderError> {
+        self.render("live_entry.html", context! { e })
     }
 
     pub fn listing_page(&self, ctx: &PageContext, l: &ListingView) -> Result<String, RenderError> {
@@ -150,7 +156,7 @@ impl Renderer {
         )
     }
 
-    /// The article's schema.org NewsArticle as JSON text, safe to place inside `<script>`.
+    /// The article's schema.org NewsArticle (LiveBlogPosting when live) as JSON text, safe to place inside `<script>`.
     pub fn jsonld_article(&self, a: &ArticleView) -> String {
         jsonld::script_safe(&jsonld::news_article(&self.site, a))
     }

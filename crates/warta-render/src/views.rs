@@ -117,6 +117,33 @@ pub struct ArticleView {
     pub related: Vec<TeaserView>,
     /// Plain-text words in the body, for JSON-LD `wordCount`.
     pub word_count: usize,
+    /// Correction notes ("Koreksi"), oldest first.
+    pub corrections: Vec<CorrectionView>,
+    /// A running live blog: the page shows [`ArticleView::live_entries`] and loads live.js.
+    pub live: bool,
+    /// Live-blog entries, newest first (empty unless `live`).
+    pub live_entries: Vec<LiveEntryView>,
+}
+
+/// A correction note with the time it was attached. Plain text.
+#[derive(Debug, Clone, Serialize)]
+pub struct CorrectionView {
+    pub note: String,
+    pub created_at: i64,
+}
+
+/// One entry of a live blog, rendered on the article page and sent to readers' event
+/// streams as the same HTML fragment.
+#[derive(Debug, Clone, Serialize)]
+pub struct LiveEntryView {
+    pub id: i64,
+    /// Optional; empty means no heading.
+    pub title: String,
+    pub body: Vec<BlockView>,
+    /// The entry's plain text, for JSON-LD `articleBody`.
+    pub text: String,
+    pub author: String,
+    pub created_at: i64,
 }
 
 /// An article in a list.

@@ -404,6 +404,16 @@ impl Store {
         .collect()
     }
 
+    /// The id of the article's newest live entry, 0 when it has none.
+    pub async fn newest_live_entry_id(&self, article_id: i64) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM live_entries WHERE article_id = $1",
+        )
+        .bind(article_id)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     /// Everyone in the newsroom, by name.
     pub async fn list_users(&self) -> Result<Vec<UserRow>, StoreError> {
         let q = format!("SELECT {USER_COLS} FROM users ORDER BY name");

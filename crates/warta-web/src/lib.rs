@@ -32,7 +32,12 @@ pub async fn serve(
     app: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let streams = app.clone();
     axum::serve(listener, router(app))
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            // Event streams never finish on their own: end them so in-flight requests can.
+            streams.close_streams();
+        })
         .await
 }

@@ -51,6 +51,9 @@ pub(crate) struct Inner {
     pub scheduler: tokio::sync::Notify,
     /// The id of an article that got a new live entry, for the readers' event streams.
     pub live: tokio::sync::broadcast::Sender<i64>,
+    /// Turns true when the server shuts down, so that open event streams end and graceful
+    /// shutdown does not wait for them forever.
+    pub closing: tokio::sync::watch::Sender<bool>,
 }
 
 impl AppState {
@@ -68,6 +71,7 @@ impl AppState {
             logo: bytes::Bytes::from(logo),
             scheduler: tokio::sync::Notify::new(),
             live: tokio::sync::broadcast::channel(64).0,
+            closing: tokio::sync::watch::channel(false).0,
         }))
     }
 
@@ -84,6 +88,16 @@ impl AppState {
     /// Article ids as they get new live entries.
     pub fn live_events(&self) -> tokio::sync::broadcast::Receiver<i64> {
         self.0.live.subscribe()
+    }
+
+    /// Turns true when the server begins to shut down.
+    pub fn closing(&self) -> tokio::sync::watch::Receiver<bool> {
+        self.0.closing.subscribe()
+    }
+
+    /// End every open event stream (the server is shutting down).
+    pub fn close_streams(&self) {
+        self.0.closing.send_replace(true);
     }
 
     /// Remove a deleted photo's files (best effort: a leftover file is only disk space).

@@ -6,8 +6,11 @@ use crate::error::AppError;
 use crate::paths;
 use std::collections::HashMap;
 use warta_core::{Block, Embed};
-use warta_render::{ArticleView, BlockView, ImageView, Link, PersonView, TeaserView, Variant};
-use warta_store::{ArticleRow, MediaRow, Store, TeaserRow};
+use warta_render::{
+    ArticleView, BlockView, CorrectionView, ImageView, Link, LiveEntryView, PersonView, TeaserView,
+    Variant,
+};
+use warta_store::{ArticleRow, LiveEntryRow, MediaRow, Store, TeaserRow};
 
 /// A photo as shown: the article's own caption, credit and alt text, else the library's.
 pub fn image_view(m: &MediaRow, caption: &str, credit: &str, alt: &str) -> ImageView {
@@ -95,29 +98,15 @@ pub async fn article_view(
     deps.extend(a.topic.iter().map(|t| Dep::Topic(t.id)));
     deps.extend(a.authors.iter().map(|u| Dep::Author(u.id)));
 
-    let mut media_ids: Vec<i64> = a.hero_media_id.into_iter().collect();
-    let mut related_ids = Vec::new();
-    for b in &a.body {
-        match b {
-            Block::Image { media_id, .. } => media_ids.push(*media_id),
-            Block::Related { article_id } => related_ids.push(*article_id),
-            _ => {}
-        }
-    }
-    let media = media_map(store, media_ids).await?;
-    let targets: HashMap<i64, TeaserRow> = store
-        .published_teasers(&related_ids)
-        .await?
-        .into_iter()
-        .map(|t| (t.id, t))
-        .collect();
-    deps.extend(related_ids.iter().map(|id| Dep::Article(*id)));
-
-    let body = a
-        .body
-        .iter()
-        .filter_map(|b| block_view(b, &media, &targets))
-        .collect();
+    let entries = if a.live {
+        store.live_entries(a.id, 0).await?
+    } else {
+        Vec::new()
+    };
+    let blocks = a.body.iter().chain(entries.iter().flat_map(|e| &e.body));
+    let refs = Refs::fetch(store, blocks, a.hero_media_id, &mut deps).await?;
+    let body = a.body.iter().filter_map(|b| refs.block_view(b)).collect();
+    let live_entries = entries.iter().map(|e| refs.live_entry_view(e)).collect();
     let related_rows = store.related_teasers(a, 4).await?;
     deps.extend(related_rows.iter().map(|t| Dep::Article(t.id)));
     let related = teasers(store, &related_rows).await?;
@@ -162,15 +151,97 @@ pub async fn article_view(
         sources: a.sources.clone(),
         hero: a
             .hero_media_id
-            .and_then(|id| media.get(&id))
+            .and_then(|id| refs.media.get(&id))
             .map(|m| image_view(m, &a.hero_caption, &a.hero_credit, &a.hero_alt)),
         body,
         published_at: a.published_at.unwrap_or(a.updated_at),
         updated_at: a.updated_at,
         related,
         word_count,
+        corrections: a
+            .corrections
+            .iter()
+            .map(|c| CorrectionView {
+                note: c.note.clone(),
+                created_at: c.created_at,
+            })
+            .collect(),
+        live: a.live,
+        live_entries,
     };
     Ok((view, deps))
+}
+
+/// Live-blog entries as rendered on the page and sent to readers' event streams.
+pub async fn live_entry_views(
+    store: &Store,
+    rows: &[LiveEntryRow],
+) -> Result<Vec<LiveEntryView>, AppError> {
+    let refs = Refs::fetch(
+        store,
+        rows.iter().flat_map(|e| &e.body),
+        None,
+        &mut Vec::new(),
+    )
+    .await?;
+    Ok(rows.iter().map(|e| refs.live_entry_view(e)).collect())
+}
+
+/// What blocks point at: photos and the current headline and URL of "Baca juga" targets,
+/// fetched in one query each.
+struct Refs {
+    media: HashMap<i64, MediaRow>,
+    targets: HashMap<i64, TeaserRow>,
+}
+
+impl Refs {
+    /// Look up everything `blocks` (and the hero photo) refer to; the targets become `deps`.
+    async fn fetch<'a>(
+        store: &Store,
+        blocks: impl Iterator<Item = &'a Block>,
+        hero: Option<i64>,
+        deps: &mut Vec<Dep>,
+    ) -> Result<Refs, AppError> {
+        let mut media_ids: Vec<i64> = hero.into_iter().collect();
+        let mut related_ids = Vec::new();
+        for b in blocks {
+            match b {
+                Block::Image { media_id, .. } => media_ids.push(*media_id),
+                Block::Related { article_id } => related_ids.push(*article_id),
+                _ => {}
+            }
+        }
+        let media = media_map(store, media_ids).await?;
+        let targets = store
+            .published_teasers(&related_ids)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t))
+            .collect();
+        deps.extend(related_ids.iter().map(|id| Dep::Article(*id)));
+        Ok(Refs { media, targets })
+    }
+
+    fn block_view(&self, b: &Block) -> Option<BlockView> {
+        block_view(b, &self.media, &self.targets)
+    }
+
+    fn live_entry_view(&self, e: &LiveEntryRow) -> LiveEntryView {
+        let text: Vec<String> = e.body.iter().map(|b| b.plain_text()).collect();
+        LiveEntryView {
+            id: e.id,
+            title: e.title.clone(),
+            body: e.body.iter().filter_map(|b| self.block_view(b)).collect(),
+            text: text
+                .iter()
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            author: e.author_name.clone(),
+            created_at: e.created_at,
+        }
+    }
 }
 
 fn block_view(

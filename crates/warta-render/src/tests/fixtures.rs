@@ -153,7 +153,37 @@ pub fn article() -> ArticleView {
         updated_at: UPDATED,
         related: vec![teaser(1), teaser(2)],
         word_count: 321,
+        corrections: Vec::new(),
+        live: false,
+        live_entries: Vec::new(),
     }
+}
+
+/// A live entry at `PUBLISHED` plus `minutes`.
+pub fn live_entry(id: i64, minutes: i64, title: &str, text: &str) -> LiveEntryView {
+    LiveEntryView {
+        id,
+        title: title.into(),
+        body: vec![BlockView::Paragraph { html: text.into() }],
+        text: text.into(),
+        author: "Rina Wulandari".into(),
+        created_at: PUBLISHED + minutes * 60_000,
+    }
+}
+
+/// A running live blog with two entries (newest first) and a correction.
+pub fn live_article() -> ArticleView {
+    let mut a = article();
+    a.live = true;
+    a.live_entries = vec![
+        live_entry(8, 35, "", "Air mulai surut di Kuranji."),
+        live_entry(7, 5, "Tim SAR tiba", "Tim SAR gabungan tiba di lokasi."),
+    ];
+    a.corrections = vec![CorrectionView {
+        note: "Jumlah pengungsi sebelumnya tertulis 1.000 orang.".into(),
+        created_at: UPDATED,
+    }];
+    a
 }
 
 /// An article whose every free-text field carries markup that must come out escaped.

@@ -4,3 +4,4 @@ mod article;
 mod feeds;
 mod fixtures;
 mod listing;
+mod live;

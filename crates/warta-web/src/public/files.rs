@@ -42,15 +42,27 @@ pub async fn robots(State(app): State<AppState>) -> Response {
 /// The stylesheet. Pages link it with its fingerprint (`?v=…`); that URL never changes
 /// content, so it caches for a year. Other requests get a short lifetime.
 pub async fn stylesheet(axum::extract::RawQuery(q): axum::extract::RawQuery) -> Response {
-    let current = warta_render::stylesheet_url()
-        .split_once('?')
-        .map(|(_, v)| v);
-    let cache = if q.as_deref() == current {
+    let cache = fingerprinted(q.as_deref(), warta_render::stylesheet_url());
+    asset("text/css; charset=utf-8", cache, warta_render::STYLESHEET)
+}
+
+/// live.js, linked from live articles only; cached like the stylesheet.
+pub async fn live_script(axum::extract::RawQuery(q): axum::extract::RawQuery) -> Response {
+    let cache = fingerprinted(q.as_deref(), warta_render::live_script_url());
+    asset(
+        "text/javascript; charset=utf-8",
+        cache,
+        warta_render::LIVE_SCRIPT,
+    )
+}
+
+/// A year for the current fingerprinted URL of a static file, five minutes otherwise.
+fn fingerprinted(query: Option<&str>, current_url: &str) -> &'static str {
+    if query.is_some() && query == current_url.split_once('?').map(|(_, v)| v) {
         "public, max-age=31536000, immutable"
     } else {
         "public, max-age=300"
-    };
-    asset("text/css; charset=utf-8", cache, warta_render::STYLESHEET)
+    }
 }
 
 pub async fn logo(State(app): State<AppState>) -> Response {

@@ -5,14 +5,17 @@ mod article;
 mod feeds;
 mod files;
 mod listings;
+mod live;
 mod sitemaps;
 
 pub use article::article;
 pub use feeds::{rubrik_feed, site_feed, tag_feed, topic_feed};
 pub use files::{
-    healthz, logo, media, news_sitemap, readyz, robots, root_file, sitemap_index, stylesheet,
+    healthz, live_script, logo, media, news_sitemap, readyz, robots, root_file, sitemap_index,
+    stylesheet,
 };
 pub use listings::{author, home, indeks, rubrik, tag, topic};
+pub use live::stream as live_stream;
 
 use crate::cache::{Dep, Encodings, Page};
 use crate::error::AppError;

@@ -8,6 +8,7 @@ mod browser;
 mod cli;
 mod feeds;
 mod helpers;
+mod live;
 mod newsroom_api;
 mod pages;
 mod postgres;
