@@ -1,9 +1,16 @@
 //! The reader site in real headless Chromium, JavaScript off, on a phone and a desktop viewport:
 //! `tests/browser/reader.mjs` (playwright-core driving Debian's `/usr/bin/chromium`) clicks
 //! through home, article, "Baca juga", rubrik, Indeks and its date form, and the 404 page.
+//! `tests/browser/newsroom.mjs` drives the newsroom with JavaScript on: writing with the Tiptap
+//! editor, review and publishing, an edit conflict between two editors, a contributor's limits,
+//! and axe-core accessibility checks.
 
+use crate::helpers::{self, path_of};
+use reqwest::Method;
+use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use warta_core::Role;
 use warta_testkit::{Options, TestApp};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -30,13 +37,43 @@ fn prerequisites() -> Result<PathBuf, String> {
     Ok(node)
 }
 
+const HOW: &str =
+    "`.ci/run` installs them; or `apt-get install chromium && (cd tests/browser && npm ci)`";
+
+fn screenshots() -> PathBuf {
+    std::env::var_os("WARTA_BROWSER_SCREENSHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-screenshots"))
+}
+
+/// Run `node tests/browser/{script} args…`; panics with its output when it fails.
+async fn run_script(node: PathBuf, script: &str, args: &[String], limit: Duration) {
+    let run = tokio::process::Command::new(node)
+        .arg(script)
+        .args(args)
+        .current_dir(browser_dir())
+        .kill_on_drop(true)
+        .output();
+    let out = tokio::time::timeout(limit, run)
+        .await
+        .unwrap_or_else(|_| panic!("{script} did not finish within {limit:?}"))
+        .unwrap_or_else(|e| panic!("run node {script}: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "{script} failed ({}):\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+        out.status
+    );
+    eprintln!("{stdout}{stderr}");
+}
+
 #[tokio::test]
 async fn reader_site_works_in_headless_chromium_without_javascript() {
     let node = match prerequisites() {
         Ok(node) => node,
         Err(why) => {
-            let how = "`.ci/run` installs them; or `apt-get install chromium && (cd tests/browser && npm ci)`";
-            warta_testkit::skip(&format!("browser test: {why}"), how);
+            warta_testkit::skip(&format!("browser test: {why}"), HOW);
             return;
         }
     };
@@ -45,26 +82,122 @@ async fn reader_site_works_in_headless_chromium_without_javascript() {
         ..Default::default()
     })
     .await;
-    let shots = std::env::var_os("WARTA_BROWSER_SCREENSHOTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-screenshots"));
-    let run = tokio::process::Command::new(node)
-        .arg("reader.mjs")
-        .arg(&app.base)
-        .arg(&shots)
-        .current_dir(browser_dir())
-        .kill_on_drop(true)
-        .output();
-    let out = tokio::time::timeout(Duration::from_secs(120), run)
-        .await
-        .expect("reader.mjs did not finish within 120 s")
-        .expect("run node reader.mjs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let shots = screenshots();
+    run_script(
+        node,
+        "reader.mjs",
+        &[app.base.clone(), shots.display().to_string()],
+        Duration::from_secs(120),
+    )
+    .await;
+    eprintln!("screenshots: {}", shots.display());
+}
+
+#[tokio::test]
+async fn newsroom_works_in_headless_chromium_with_javascript() {
+    let node = match prerequisites() {
+        Ok(node) => node,
+        Err(why) => {
+            warta_testkit::skip(&format!("newsroom browser test: {why}"), HOW);
+            return;
+        }
+    };
+    if !browser_dir().join("node_modules/axe-core").is_dir() {
+        warta_testkit::skip(
+            "newsroom browser test: tests/browser/node_modules/axe-core is missing",
+            HOW,
+        );
+        return;
+    }
+    let n = helpers::newsroom().await;
+    let app = &n.app;
+    app.token_for("raka@warta.test", "Raka Pratama", Role::Editor)
+        .await;
+    app.token_for(
+        "kontributor@warta.test",
+        "Kiki Kontributor",
+        Role::Contributor,
+    )
+    .await;
+    // A published article to link to ("Baca juga"), and with it the rubrik "Internasional".
+    let linked = n
+        .published("Gencatan Senjata Disepakati di Perbatasan Timur")
+        .await;
+    // A photo in the media library.
+    let (s, photo) = n
+        .upload(
+            warta_testkit::png(800, 600),
+            "Warga menyeberangi jembatan darurat",
+            "Arsip Warta",
+        )
+        .await;
+    assert_eq!(s, 201, "{photo}");
+    // The article both editors open in the conflict scenario.
+    let shared = n
+        .create(json!({
+            "headline": "Harga Beras Naik Menjelang Lebaran",
+            "rubrik": "Internasional",
+            "body": [{"type": "paragraph", "text": "Harga beras di pasar induk naik."}]
+        }))
+        .await;
+    let setup = json!({
+        "password": "kata-sandi-uji",
+        "writer": {"email": "penulis@warta.test", "name": "Budi Penulis"},
+        "editor": {"email": "redaktur@warta.test", "name": "Rina Redaktur"},
+        "editor2": {"email": "raka@warta.test", "name": "Raka Pratama"},
+        "contributor": {"email": "kontributor@warta.test", "name": "Kiki Kontributor"},
+        "linked": {"id": linked["id"], "headline": linked["headline"], "path": path_of(&linked["url"])},
+        "photo": {"id": photo["id"]},
+        "shared": {"id": shared["id"], "headline": shared["headline"]},
+    });
+    let shots = screenshots();
+    run_script(
+        node,
+        "newsroom.mjs",
+        &[
+            app.base.clone(),
+            shots.display().to_string(),
+            setup.to_string(),
+        ],
+        Duration::from_secs(240),
+    )
+    .await;
+
+    // What the browser did, seen through the API.
+    let (s, list) = app
+        .api(
+            Method::GET,
+            "/articles?status=published&per_page=50",
+            &n.editor,
+            None,
+        )
+        .await;
+    assert_eq!(s, 200, "{list}");
+    let items = list["items"].as_array().cloned().unwrap_or_default();
+    let written = items
+        .iter()
+        .find(|a| a["id"] != linked["id"])
+        .expect("the article written in the browser is published");
+    let (s, a) = app
+        .api(
+            Method::GET,
+            &format!("/articles/{}", written["id"]),
+            &n.editor,
+            None,
+        )
+        .await;
+    assert_eq!(s, 200, "{a}");
+    let body = a["body"].as_array().cloned().unwrap_or_default();
     assert!(
-        out.status.success(),
-        "reader.mjs failed ({}):\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
-        out.status
+        body.iter()
+            .any(|b| b["type"] == "related" && b["article_id"] == linked["id"]),
+        "a related block: {a}"
     );
-    eprintln!("{stdout}{stderr}screenshots: {}", shots.display());
+    assert!(
+        body.iter().any(|b| b["type"] == "image"
+            && b["media_id"] == photo["id"]
+            && b["credit"] == "Dimas Fotografer"),
+        "an image block: {a}"
+    );
+    eprintln!("screenshots: {}", shots.display());
 }
