@@ -46,24 +46,38 @@ fn screenshots() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-screenshots"))
 }
 
-/// Run `node tests/browser/{script} args…`; panics with its output when it fails.
+/// Run `node tests/browser/{script} args…`; panics with its output when it fails or hangs.
+/// Output goes to files so that a script that hangs still shows how far it got.
 async fn run_script(node: PathBuf, script: &str, args: &[String], limit: Duration) {
-    let run = tokio::process::Command::new(node)
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let out_path = dir.join(format!("{script}.{}.stdout", std::process::id()));
+    let err_path = dir.join(format!("{script}.{}.stderr", std::process::id()));
+    let out_file = std::fs::File::create(&out_path).expect("stdout file");
+    let err_file = std::fs::File::create(&err_path).expect("stderr file");
+    let mut child = tokio::process::Command::new(node)
         .arg(script)
         .args(args)
         .current_dir(browser_dir())
+        .stdout(out_file)
+        .stderr(err_file)
         .kill_on_drop(true)
-        .output();
-    let out = tokio::time::timeout(limit, run)
-        .await
-        .unwrap_or_else(|_| panic!("{script} did not finish within {limit:?}"))
+        .spawn()
         .unwrap_or_else(|e| panic!("run node {script}: {e}"));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let status = tokio::time::timeout(limit, child.wait()).await;
+    let stdout = std::fs::read_to_string(&out_path).unwrap_or_default();
+    let stderr = std::fs::read_to_string(&err_path).unwrap_or_default();
+    let status = match status {
+        Ok(s) => s.unwrap_or_else(|e| panic!("wait for node {script}: {e}")),
+        Err(_) => {
+            let _ = child.kill().await;
+            panic!(
+                "{script} did not finish within {limit:?}:\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
+            );
+        }
+    };
     assert!(
-        out.status.success(),
-        "{script} failed ({}):\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
-        out.status
+        status.success(),
+        "{script} failed ({status}):\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
     );
     eprintln!("{stdout}{stderr}");
 }
