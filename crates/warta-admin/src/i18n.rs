@@ -169,6 +169,18 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("open", "Buka", "Open"),
     ("article_count", "artikel", "articles"),
     (
+        "taxonomy",
+        "Rubrik, topik, tag, penulis",
+        "Sections, topics, tags, authors",
+    ),
+    ("topics", "Topik", "Topics"),
+    ("tags_heading", "Tag", "Tags"),
+    ("authors_heading", "Penulis", "Authors"),
+    ("description", "Deskripsi", "Description"),
+    ("bio", "Biografi singkat", "Short biography"),
+    ("add_new", "Tambah baru", "Add new"),
+    ("add", "Tambah", "Add"),
+    (
         "wrong_current",
         "Kata sandi saat ini salah.",
         "The current password is wrong.",

@@ -86,6 +86,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("audit.html", include_str!("../templates/audit.html")),
     ("users.html", include_str!("../templates/users.html")),
+    ("taxonomy.html", include_str!("../templates/taxonomy.html")),
 ];
 
 /// The newsroom's template environment, built once at start-up.

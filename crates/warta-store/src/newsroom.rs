@@ -434,6 +434,25 @@ impl Store {
         Ok(())
     }
 
+    /// An author's public name and biography (the author page).
+    pub async fn set_user_profile(
+        &self,
+        user_id: i64,
+        name: &str,
+        bio: &str,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query("UPDATE users SET name = $1, bio = $2 WHERE id = $3")
+            .bind(name.trim())
+            .bind(bio)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
     /// A user's defaults for new articles (dateline) and interface language.
     pub async fn set_user_prefs(
         &self,

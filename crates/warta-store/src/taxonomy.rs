@@ -98,6 +98,43 @@ impl Store {
         Ok(sqlx::query_as(crate::sql(&q)).fetch_all(&self.pool).await?)
     }
 
+    /// Rename a term and change its description. The slug (its URL) stays, so links and
+    /// feeds keep working. Tags have no description.
+    pub async fn update_term(
+        &self,
+        kind: Term,
+        id: i64,
+        name: &str,
+        description: &str,
+    ) -> Result<TermRow, StoreError> {
+        let done = if kind == Term::Tag {
+            sqlx::query("UPDATE tags SET name = $1 WHERE id = $2")
+                .bind(name.trim())
+                .bind(id)
+                .execute(&self.pool)
+                .await?
+        } else {
+            let q = format!(
+                "UPDATE {} SET name = $1, description = $2 WHERE id = $3",
+                kind.table()
+            );
+            sqlx::query(crate::sql(&q))
+                .bind(name.trim())
+                .bind(description)
+                .bind(id)
+                .execute(&self.pool)
+                .await?
+        };
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let q = format!("{} WHERE id = $1", kind.select());
+        Ok(sqlx::query_as(crate::sql(&q))
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
     /// Set a rubrik's position in the menu.
     pub async fn set_rubrik_position(&self, id: i64, position: i64) -> Result<(), StoreError> {
         sqlx::query("UPDATE rubriks SET position = $1 WHERE id = $2")

@@ -88,6 +88,10 @@ pub fn router(app: AppState) -> Router {
         )
         .route("/media/{id}/hapus", post(admin::media_delete))
         .route("/audit", get(admin::audit))
+        .route("/taksonomi", get(admin::taxonomy))
+        .route("/taksonomi/penulis/{id}", post(admin::update_author))
+        .route("/taksonomi/{kind}", post(admin::create_term))
+        .route("/taksonomi/{kind}/{id}", post(admin::update_term))
         .route("/pengguna", get(admin::users).post(admin::create_user))
         .route("/pengguna/{id}/peran", post(admin::change_role))
         .route("/static/{name}", get(admin::asset));

@@ -8,6 +8,7 @@ mod articles;
 mod media;
 mod people;
 mod session;
+mod taxonomy;
 
 pub use account::{
     RESET_TTL_MS, account, change_password, forgot, forgot_form, reset, reset_form, save_prefs,
@@ -20,6 +21,7 @@ pub use articles::{
     article_list, editor_page, editor_post, new_article, preview, restore, revisions,
 };
 pub use session::{sign_in, sign_in_form, sign_out};
+pub use taxonomy::{create_term, taxonomy, update_author, update_term};
 
 use crate::auth::{Signed, session_of};
 use crate::error::AppError;

@@ -386,3 +386,95 @@ async fn stale_form_saves_show_both_versions_and_revisions_diff() {
     let (_, restored) = editor.get(&loc).await;
     assert!(restored.contains("Draf baru") && restored.contains("data-revision=\"3\""));
 }
+
+#[tokio::test]
+async fn editors_manage_rubriks_topics_tags_and_authors() {
+    let (app, _) = newsroom().await;
+    let writer = Desk::sign_in(&app, "wartawan@warta.example").await;
+    let (s, body) = writer.get("/admin/taksonomi").await;
+    assert_eq!(s, 403, "{body}");
+    let csrf = writer.csrf().await;
+    let (s, _, _) = writer
+        .post(
+            "/admin/taksonomi/rubrik",
+            &[("_csrf", &csrf), ("name", "Gaya Hidup")],
+        )
+        .await;
+    assert_eq!(s, 403);
+
+    let editor = Desk::sign_in(&app, "redaktur@warta.example").await;
+    let csrf = editor.csrf().await;
+    let (s, _) = editor.get("/admin/taksonomi").await;
+    assert_eq!(s, 200);
+    let (s, loc, body) = editor
+        .post(
+            "/admin/taksonomi/rubrik",
+            &[
+                ("_csrf", &csrf),
+                ("name", "Gaya Hidup"),
+                ("description", "Mode & kuliner"),
+            ],
+        )
+        .await;
+    assert_eq!((s, loc.as_str()), (303, "/admin/taksonomi?ok=1"), "{body}");
+    let (s, _, _) = editor
+        .post(
+            "/admin/taksonomi/rubrik",
+            &[("_csrf", &csrf), ("name", "gaya hidup")],
+        )
+        .await;
+    assert_eq!(s, 409, "one rubrik per slug");
+    let (s, _, _) = editor
+        .post(
+            "/admin/taksonomi/rubrik",
+            &[("_csrf", &csrf), ("name", "  ")],
+        )
+        .await;
+    assert_eq!(s, 422);
+    let (s, page) = app.text("/rubrik/gaya-hidup").await;
+    assert_eq!(s, 200);
+    assert!(page.contains("Gaya Hidup"));
+
+    // Renaming keeps the URL.
+    let (_, tax) = editor.get("/admin/taksonomi").await;
+    let needle = "action=\"/admin/taksonomi/rubrik/";
+    let at = tax.find(needle).unwrap() + needle.len();
+    let id: String = tax[at..].chars().take_while(char::is_ascii_digit).collect();
+    let (s, _, _) = editor
+        .post(
+            &format!("/admin/taksonomi/rubrik/{id}"),
+            &[
+                ("_csrf", &csrf),
+                ("name", "Nasional Terkini"),
+                ("description", ""),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (s, page) = app.text("/rubrik/nasional").await;
+    assert_eq!(s, 200);
+    assert!(
+        page.contains("Nasional Terkini"),
+        "the old URL shows the new name"
+    );
+
+    // An author's public profile.
+    let users = app.store().await.list_users().await.unwrap();
+    let budi = users.iter().find(|u| u.name == "Budi Wartawan").unwrap();
+    let (s, _, _) = editor
+        .post(
+            &format!("/admin/taksonomi/penulis/{}", budi.id),
+            &[
+                ("_csrf", &csrf),
+                ("name", "Budi Santoso"),
+                ("bio", "Wartawan ekonomi sejak 2010."),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let stored = app.store().await.user_by_id(budi.id).await.unwrap();
+    assert_eq!(
+        (stored.name.as_str(), stored.bio.as_str()),
+        ("Budi Santoso", "Wartawan ekonomi sejak 2010.")
+    );
+}
