@@ -138,28 +138,26 @@ impl Store {
     }
 
     /// Headlines of the articles (any status) that use a photo as hero, in the body or in a
-    /// live entry. Bodies are compact JSON written by serde, so `"media_id":12` followed by
-    /// `,` or `}` names exactly photo 12.
+    /// live entry.
     pub async fn media_usage(&self, id: i64) -> Result<Vec<(i64, String)>, StoreError> {
-        let a = format!("%\"media_id\":{id},%");
-        let b = format!("%\"media_id\":{id}}}%");
-        Ok(sqlx::query_as(
-            "SELECT id, headline FROM articles WHERE hero_media_id = $1 OR body LIKE $2 OR body LIKE $3
-             OR id IN (SELECT article_id FROM live_entries WHERE body LIKE $2 OR body LIKE $3)
-             ORDER BY id",
-        )
-        .bind(id)
-        .bind(a)
-        .bind(b)
-        .fetch_all(&self.pool)
-        .await?)
+        let mut conn = self.pool.acquire().await?;
+        usage(&mut conn, id).await
     }
 
     /// Delete a photo's record, refused while any article uses it. Returns the row so the
     /// caller can remove the files.
     pub async fn delete_media(&self, id: i64) -> Result<MediaRow, StoreError> {
         let row = self.media_by_id(id).await?.ok_or(StoreError::NotFound)?;
-        let used = self.media_usage(id).await?;
+        // Check and delete in one transaction that no article save can slip into: SQLite's
+        // BEGIN IMMEDIATE holds the write lock; on PostgreSQL a SHARE lock makes concurrent
+        // article and live-entry writes wait until we are done.
+        let mut tx = self.begin_write().await?;
+        if self.backend == crate::Backend::Postgres {
+            sqlx::query("LOCK TABLE articles, live_entries IN SHARE MODE")
+                .execute(&mut *tx)
+                .await?;
+        }
+        let used = usage(&mut tx, id).await?;
         if !used.is_empty() {
             let names: Vec<String> = used.iter().take(3).map(|(_, h)| format!("'{h}'")).collect();
             return Err(StoreError::InUse(format!(
@@ -170,10 +168,28 @@ impl Store {
         }
         sqlx::query("DELETE FROM media WHERE id = $1")
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(row)
     }
+}
+
+/// Headlines of the articles that use photo `id`. Bodies are compact JSON written by serde,
+/// so `"media_id":12` followed by `,` or `}` names exactly photo 12.
+async fn usage(conn: &mut sqlx::AnyConnection, id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+    let a = format!("%\"media_id\":{id},%");
+    let b = format!("%\"media_id\":{id}}}%");
+    Ok(sqlx::query_as(
+        "SELECT id, headline FROM articles WHERE hero_media_id = $1 OR body LIKE $2 OR body LIKE $3
+         OR id IN (SELECT article_id FROM live_entries WHERE body LIKE $2 OR body LIKE $3)
+         ORDER BY id",
+    )
+    .bind(id)
+    .bind(a)
+    .bind(b)
+    .fetch_all(conn)
+    .await?)
 }
 
 /// A word as a literal inside a LIKE pattern with `ESCAPE '\'`: `%`, `_` and `\` match
