@@ -161,16 +161,22 @@ impl<T: DeserializeOwned> CsrfForm<T> {
     }
 }
 
+/// Forms are the newsroom's pages: a refusal is a readable page, not JSON.
 impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
-    type Rejection = AppError;
+    type Rejection = axum::response::Response;
 
-    async fn from_request(req: Request, app: &AppState) -> Result<Self, AppError> {
+    async fn from_request(req: Request, app: &AppState) -> Result<Self, Self::Rejection> {
+        use axum::response::IntoResponse;
         let (mut parts, body) = req.into_parts();
-        let s = Signed::from_request_parts(&mut parts, app).await?;
+        let s = Signed::from_request_parts(&mut parts, app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let page =
+            |e: AppError| crate::admin::error_page(app, Some(&crate::admin::Staff(s.clone())), e);
         let bytes = axum::body::to_bytes(body, 1024 * 1024)
             .await
-            .map_err(|_| AppError::TooLarge("the form is too large".into()))?;
-        CsrfForm::parse(&bytes, &s).map(CsrfForm)
+            .map_err(|_| page(AppError::TooLarge("the form is too large".into())))?;
+        CsrfForm::parse(&bytes, &s).map(CsrfForm).map_err(page)
     }
 }
 

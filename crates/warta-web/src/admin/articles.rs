@@ -207,12 +207,9 @@ pub async fn editor_page(
             article_json => script_json(&out),
             body_json => serde_json::to_string_pretty(&a.body).unwrap_or_default(),
             rubriks => rubriks.iter().map(|r| minijinja::context!{ name => r.name.clone() }).collect::<Vec<_>>(),
-            tags => a.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", "),
-            authors => a.authors.iter().map(|u| u.email.as_str()).collect::<Vec<_>>().join(", "),
-            sources => a.sources.iter().map(|s| match &s.url {
-                Some(u) => format!("{} | {u}", s.name),
-                None => s.name.clone(),
-            }).collect::<Vec<_>>().join("\n"),
+            tags => tags_text(&a),
+            authors => authors_text(&a),
+            sources => sources_text(&a.sources),
             schedule_value => schedule_value,
             flash => flash,
         };
@@ -258,7 +255,65 @@ fn split_list(s: &str, sep: char) -> Vec<String> {
         .collect()
 }
 
+/// The side-panel values of an article as the editor page shows them.
+fn tags_text(a: &ArticleRow) -> String {
+    a.tags
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn authors_text(a: &ArticleRow) -> String {
+    a.authors
+        .iter()
+        .map(|u| u.email.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn sources_text(sources: &[Source]) -> String {
+    sources
+        .iter()
+        .map(|s| match &s.url {
+            Some(u) => format!("{} | {u}", s.name),
+            None => s.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 impl EditorForm {
+    /// Does the form hold the stored article's content, field for field (ignoring
+    /// whitespace around values and the order of nothing)? Nothing is resolved or created.
+    fn same_content_as(&self, a: &ArticleRow) -> bool {
+        let norm_list = |s: &str, sep: char| split_list(s, sep).join(",").to_lowercase();
+        let body_same = serde_json::from_str::<Vec<serde_json::Value>>(self.body_json.trim())
+            .ok()
+            .and_then(|v| Block::parse_body(&v).ok())
+            .is_some_and(|b| b == a.body);
+        let hero_id = a.hero_media_id.map(|i| i.to_string()).unwrap_or_default();
+        let topic = a.topic.as_ref().map(|t| t.name.as_str()).unwrap_or("");
+        body_same
+            && self.headline.trim() == a.headline
+            && self.dek.trim() == a.dek.trim()
+            && self.slug.trim() == a.slug
+            && self.rubrik.trim() == a.rubrik.name
+            && norm_list(&self.tags, ',') == norm_list(&tags_text(a), ',')
+            && self.topic.trim() == topic
+            && norm_list(&self.authors, ',') == norm_list(&authors_text(a), ',')
+            && self.dateline.trim() == a.dateline
+            && self.signoff.trim() == a.signoff
+            && norm_list(&self.sources, '\n') == norm_list(&sources_text(&a.sources), '\n')
+            && self.hero_media_id.trim() == hero_id
+            && self.hero_caption.trim() == a.hero_caption.trim()
+            && self.hero_credit.trim() == a.hero_credit.trim()
+            && self.hero_alt.trim() == a.hero_alt.trim()
+            && self.seo_title.trim() == a.seo_title.trim()
+            && self.seo_description.trim() == a.seo_description.trim()
+            && (self.live == "true") == a.live
+    }
+
     fn patch(&self) -> Result<ArticlePatch, AppError> {
         let body: Vec<serde_json::Value> =
             serde_json::from_str(self.body_json.trim()).map_err(|e| {
@@ -368,16 +423,12 @@ pub async fn editor_post(
             patch.slug = Some(String::new());
         }
         let correction = patch.correction.clone();
-        let write = content::write_for_patch(app.store(), &staff.0.user, &current, patch).await?;
-        let unchanged = content::write_for_patch(
-            app.store(),
-            &staff.0.user,
-            &current,
-            ArticlePatch::default(),
-        )
-        .await?;
-        if write != unchanged || correction.is_some() {
+        // Compare with what the page showed before resolving anything: resolving creates
+        // unknown tags and topics, which a refused save must not do.
+        if !form.same_content_as(&current) || correction.is_some() {
             may_edit(&user, &current)?;
+            let write =
+                content::write_for_patch(app.store(), &staff.0.user, &current, patch).await?;
             if correction.is_some() {
                 user.require(Capability::Publish, "attach corrections")?;
                 if current.status != Status::Published {

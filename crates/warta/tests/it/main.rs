@@ -3,6 +3,7 @@
 
 mod admin;
 mod admin_pages;
+mod admin_roles;
 mod api;
 mod browser;
 mod cli;
