@@ -1,79 +1,9 @@
 //! The newsroom over HTTP without JavaScript: sign-in (with its limit), CSRF, dashboard,
 //! the editor form, the workflow, preview, revisions and the conflict page.
 
+use crate::helpers::{Desk, csrf_of};
 use warta_core::Role;
 use warta_testkit::TestApp;
-
-/// A signed-in browser without JavaScript: its session cookie and the page's CSRF token.
-struct Desk<'a> {
-    app: &'a TestApp,
-    cookie: String,
-}
-
-fn csrf_of(html: &str) -> String {
-    let at = html.find("name=\"_csrf\" value=\"").expect("a CSRF field") + 20;
-    html[at..].split('"').next().unwrap_or("").to_string()
-}
-
-impl<'a> Desk<'a> {
-    async fn sign_in(app: &'a TestApp, email: &str) -> Desk<'a> {
-        let res = app
-            .client
-            .post(app.url("/admin/masuk"))
-            .form(&[
-                ("email", email),
-                ("password", "kata-sandi-uji"),
-                ("next", "/admin"),
-            ])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 303, "sign-in redirects");
-        let set = res.headers()["set-cookie"].to_str().unwrap().to_string();
-        assert!(
-            set.contains("HttpOnly") && set.contains("SameSite=Lax"),
-            "{set}"
-        );
-        assert!(!set.contains("Secure"), "plain HTTP: not Secure");
-        let cookie = set.split(';').next().unwrap().to_string();
-        Desk { app, cookie }
-    }
-
-    async fn get(&self, path: &str) -> (u16, String) {
-        let res = self
-            .app
-            .client
-            .get(self.app.url(path))
-            .header("cookie", &self.cookie)
-            .send()
-            .await
-            .unwrap();
-        (res.status().as_u16(), res.text().await.unwrap())
-    }
-
-    /// POST a form; returns status, Location and body.
-    async fn post(&self, path: &str, form: &[(&str, &str)]) -> (u16, String, String) {
-        let res = self
-            .app
-            .client
-            .post(self.app.url(path))
-            .header("cookie", &self.cookie)
-            .form(form)
-            .send()
-            .await
-            .unwrap();
-        let loc = res
-            .headers()
-            .get("location")
-            .map(|v| v.to_str().unwrap().to_string())
-            .unwrap_or_default();
-        (res.status().as_u16(), loc, res.text().await.unwrap())
-    }
-
-    async fn csrf(&self) -> String {
-        csrf_of(&self.get("/admin").await.1)
-    }
-}
 
 /// The editor page's fields as a form, with some replaced.
 fn editor_fields(html: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -241,10 +171,10 @@ async fn sign_in_is_limited_and_sessions_end() {
     );
 
     // Sign-out needs the CSRF token, then the cookie is dead.
-    let (s, _, body) = desk.post("/admin/keluar", &[]).await;
+    let (s, _, body) = desk.post_raw("/admin/keluar", &[]).await;
     assert_eq!(s, 403, "{body}");
     let csrf = desk.csrf().await;
-    let (s, loc, _) = desk.post("/admin/keluar", &[("_csrf", &csrf)]).await;
+    let (s, loc, _) = desk.post_raw("/admin/keluar", &[("_csrf", &csrf)]).await;
     assert_eq!((s, loc.as_str()), (303, "/admin/masuk"));
     let (s, _) = desk.get("/admin").await;
     assert_eq!(s, 303, "the old cookie no longer signs in");
@@ -255,10 +185,10 @@ async fn writer_submits_and_editor_publishes_through_the_forms() {
     let (app, _) = newsroom().await;
     let writer = Desk::sign_in(&app, "wartawan@warta.example").await;
     let csrf = writer.csrf().await;
-    let (s, _, _) = writer.post("/admin/artikel/baru", &[]).await;
+    let (s, _, _) = writer.post_raw("/admin/artikel/baru", &[]).await;
     assert_eq!(s, 403, "no CSRF token, no article");
     let (s, loc, _) = writer
-        .post("/admin/artikel/baru", &[("_csrf", &csrf)])
+        .post_raw("/admin/artikel/baru", &[("_csrf", &csrf)])
         .await;
     assert_eq!(s, 303);
     assert!(loc.starts_with("/admin/artikel/"), "{loc}");
@@ -285,7 +215,7 @@ async fn writer_submits_and_editor_publishes_through_the_forms() {
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let (s, back, err) = writer.post(&loc, &form).await;
+    let (s, back, err) = writer.post_raw(&loc, &form).await;
     assert_eq!(s, 303, "{err}");
     assert!(back.ends_with("?ok=submit"), "{back}");
     let (_, page) = writer.get(&back).await;
@@ -305,7 +235,7 @@ async fn writer_submits_and_editor_publishes_through_the_forms() {
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let (s, back, err) = editor.post(&loc, &form).await;
+    let (s, back, err) = editor.post_raw(&loc, &form).await;
     assert_eq!(s, 303, "{err}");
     assert!(back.ends_with("?ok=publish"));
     let (s, _) = app.text("/berita/hujan-deras-guyur-jakarta").await;
@@ -315,7 +245,7 @@ async fn writer_submits_and_editor_publishes_through_the_forms() {
     let contributor = Desk::sign_in(&app, "kontributor@warta.example").await;
     let csrf = contributor.csrf().await;
     let (_, mine, _) = contributor
-        .post("/admin/artikel/baru", &[("_csrf", &csrf)])
+        .post_raw("/admin/artikel/baru", &[("_csrf", &csrf)])
         .await;
     let (_, page) = contributor.get(&mine).await;
     let fields = editor_fields(&page, &[("action", "publish")]);
@@ -323,7 +253,7 @@ async fn writer_submits_and_editor_publishes_through_the_forms() {
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let (s, _, body) = contributor.post(&mine, &form).await;
+    let (s, _, body) = contributor.post_raw(&mine, &form).await;
     assert_eq!(s, 403);
     assert!(body.contains("may not publish"), "{body}");
     let (s, _) = contributor.get(&loc).await;
@@ -336,7 +266,7 @@ async fn stale_form_saves_show_both_versions_and_revisions_diff() {
     let editor = Desk::sign_in(&app, "redaktur@warta.example").await;
     let csrf = editor.csrf().await;
     let (_, loc, _) = editor
-        .post("/admin/artikel/baru", &[("_csrf", &csrf)])
+        .post_raw("/admin/artikel/baru", &[("_csrf", &csrf)])
         .await;
     let (_, page) = editor.get(&loc).await;
     let mine = editor_fields(
@@ -347,7 +277,7 @@ async fn stale_form_saves_show_both_versions_and_revisions_diff() {
         ],
     );
     let form: Vec<(&str, &str)> = mine.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let (s, _, _) = editor.post(&loc, &form).await;
+    let (s, _, _) = editor.post_raw(&loc, &form).await;
     assert_eq!(s, 303);
     // A second save based on the same (now stale) page: refused, both texts shown.
     let theirs = editor_fields(
@@ -361,7 +291,7 @@ async fn stale_form_saves_show_both_versions_and_revisions_diff() {
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let (s, _, conflict) = editor.post(&loc, &form).await;
+    let (s, _, conflict) = editor.post_raw(&loc, &form).await;
     assert_eq!(s, 409);
     assert!(conflict.contains("Teks Budi.") && conflict.contains("Teks Sari."));
     let (_, now) = editor.get(&loc).await;
@@ -379,7 +309,7 @@ async fn stale_form_saves_show_both_versions_and_revisions_diff() {
     );
     let csrf = csrf_of(&revs);
     let (s, back, _) = editor
-        .post(&format!("{loc}/revisi/1/pulihkan"), &[("_csrf", &csrf)])
+        .post_raw(&format!("{loc}/revisi/1/pulihkan"), &[("_csrf", &csrf)])
         .await;
     assert_eq!(s, 303);
     assert!(back.ends_with("?ok=restore"));
@@ -395,7 +325,7 @@ async fn editors_manage_rubriks_topics_tags_and_authors() {
     assert_eq!(s, 403, "{body}");
     let csrf = writer.csrf().await;
     let (s, _, _) = writer
-        .post(
+        .post_raw(
             "/admin/taksonomi/rubrik",
             &[("_csrf", &csrf), ("name", "Gaya Hidup")],
         )
@@ -407,7 +337,7 @@ async fn editors_manage_rubriks_topics_tags_and_authors() {
     let (s, _) = editor.get("/admin/taksonomi").await;
     assert_eq!(s, 200);
     let (s, loc, body) = editor
-        .post(
+        .post_raw(
             "/admin/taksonomi/rubrik",
             &[
                 ("_csrf", &csrf),
@@ -418,14 +348,14 @@ async fn editors_manage_rubriks_topics_tags_and_authors() {
         .await;
     assert_eq!((s, loc.as_str()), (303, "/admin/taksonomi?ok=1"), "{body}");
     let (s, _, _) = editor
-        .post(
+        .post_raw(
             "/admin/taksonomi/rubrik",
             &[("_csrf", &csrf), ("name", "gaya hidup")],
         )
         .await;
     assert_eq!(s, 409, "one rubrik per slug");
     let (s, _, _) = editor
-        .post(
+        .post_raw(
             "/admin/taksonomi/rubrik",
             &[("_csrf", &csrf), ("name", "  ")],
         )
@@ -441,7 +371,7 @@ async fn editors_manage_rubriks_topics_tags_and_authors() {
     let at = tax.find(needle).unwrap() + needle.len();
     let id: String = tax[at..].chars().take_while(char::is_ascii_digit).collect();
     let (s, _, _) = editor
-        .post(
+        .post_raw(
             &format!("/admin/taksonomi/rubrik/{id}"),
             &[
                 ("_csrf", &csrf),
@@ -462,7 +392,7 @@ async fn editors_manage_rubriks_topics_tags_and_authors() {
     let users = app.store().await.list_users().await.unwrap();
     let budi = users.iter().find(|u| u.name == "Budi Wartawan").unwrap();
     let (s, _, _) = editor
-        .post(
+        .post_raw(
             &format!("/admin/taksonomi/penulis/{}", budi.id),
             &[
                 ("_csrf", &csrf),

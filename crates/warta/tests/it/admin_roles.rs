@@ -3,15 +3,13 @@
 //! readable 403 page and change nothing, allowed roles get the page or its redirect, and no
 //! form is taken without its CSRF token.
 
-use crate::helpers::{Newsroom, article_json, newsroom};
+use crate::helpers::{Newsroom, PASSWORD as PW, article_json, csrf_of, newsroom, try_sign_in};
 use reqwest::Method;
 use serde_json::{Value, json};
 use std::time::Instant;
 use warta_core::Role;
 use warta_store::Term;
 use warta_testkit::TestApp;
-
-const PW: &str = "kata-sandi-uji";
 
 /// A number for names that must be new in every case.
 fn fresh() -> u64 {
@@ -130,11 +128,6 @@ fn email_of(who: Who) -> &'static str {
     }
 }
 
-fn csrf_of(html: &str) -> String {
-    let at = html.find("name=\"_csrf\" value=\"").expect("a CSRF field") + 20;
-    html[at..].split('"').next().unwrap_or("").to_string()
-}
-
 fn id_of(v: &Value) -> i64 {
     v["id"].as_i64().unwrap_or_else(|| panic!("no id in {v}"))
 }
@@ -209,16 +202,9 @@ fn page_message(body: &str) -> Option<&str> {
 }
 
 async fn sign_in(app: &TestApp, email: &str) -> String {
-    let res = app
-        .client
-        .post(app.url("/admin/masuk"))
-        .form(&[("email", email), ("password", PW), ("next", "/admin")])
-        .send()
+    try_sign_in(app, email, PW)
         .await
-        .unwrap();
-    assert_eq!(res.status(), 303, "{email} signs in");
-    let set = res.headers()["set-cookie"].to_str().unwrap().to_string();
-    set.split(';').next().unwrap().to_string()
+        .unwrap_or_else(|| panic!("{email} signs in"))
 }
 
 async fn get_page(app: &TestApp, cookie: &str, path: &str) -> (u16, String) {

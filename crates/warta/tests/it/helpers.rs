@@ -102,3 +102,94 @@ pub fn path_of(url: &Value) -> String {
         .trim_start_matches(warta_testkit::TEST_BASE_URL)
         .to_string()
 }
+
+/// The password of every user made by `TestApp::token_for`.
+pub const PASSWORD: &str = "kata-sandi-uji";
+
+/// The CSRF token in a newsroom page's hidden `_csrf` field.
+pub fn csrf_of(html: &str) -> String {
+    let at = html.find("name=\"_csrf\" value=\"").expect("a CSRF field") + 20;
+    html[at..].split('"').next().unwrap_or("").to_string()
+}
+
+/// Sign in through the form; the session cookie (`name=value`) when it worked.
+pub async fn try_sign_in(app: &TestApp, email: &str, password: &str) -> Option<String> {
+    let res = app
+        .client
+        .post(app.url("/admin/masuk"))
+        .form(&[("email", email), ("password", password), ("next", "/admin")])
+        .send()
+        .await
+        .unwrap();
+    if res.status() != 303 {
+        return None;
+    }
+    let set = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    Some(set.split(';').next().unwrap().to_string())
+}
+
+/// A signed-in browser without JavaScript: its session cookie.
+pub struct Desk<'a> {
+    pub app: &'a TestApp,
+    pub cookie: String,
+}
+
+impl<'a> Desk<'a> {
+    pub async fn sign_in(app: &'a TestApp, email: &str) -> Desk<'a> {
+        Self::sign_in_with(app, email, PASSWORD).await
+    }
+
+    pub async fn sign_in_with(app: &'a TestApp, email: &str, password: &str) -> Desk<'a> {
+        let cookie = try_sign_in(app, email, password)
+            .await
+            .expect("sign-in works");
+        Desk { app, cookie }
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let res = self
+            .app
+            .client
+            .get(self.app.url(path))
+            .header("cookie", &self.cookie)
+            .send()
+            .await
+            .unwrap();
+        (res.status().as_u16(), res.text().await.unwrap())
+    }
+
+    /// POST exactly these fields; returns status, Location and body.
+    pub async fn post_raw(&self, path: &str, form: &[(&str, &str)]) -> (u16, String, String) {
+        let res = self
+            .app
+            .client
+            .post(self.app.url(path))
+            .header("cookie", &self.cookie)
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        let loc = res
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default();
+        (res.status().as_u16(), loc, res.text().await.unwrap())
+    }
+
+    /// POST these fields with a fresh CSRF token first.
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> (u16, String, String) {
+        let csrf = self.csrf().await;
+        let mut all = vec![("_csrf", csrf.as_str())];
+        all.extend_from_slice(form);
+        self.post_raw(path, &all).await
+    }
+
+    pub async fn csrf(&self) -> String {
+        csrf_of(&self.get("/admin/akun").await.1)
+    }
+
+    pub async fn signed_in(&self) -> bool {
+        self.get("/admin/akun").await.0 == 200
+    }
+}
