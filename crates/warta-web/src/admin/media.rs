@@ -3,18 +3,17 @@
 
 use super::{Staff, error_page, page};
 use crate::api::types::MediaPatch;
-use crate::auth::{CsrfForm, check_csrf_value};
+use crate::auth::CsrfForm;
 use crate::error::AppError;
 use crate::ingest::ImageMeta;
 use crate::paths;
 use crate::state::AppState;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 use serde::Deserialize;
-use warta_core::{Capability, bounded};
+use warta_core::Capability;
 use warta_store::MediaRow;
 
 const PER_PAGE: u32 = 24;
@@ -97,14 +96,6 @@ pub async fn media_grid(
         .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
 }
 
-fn multipart_error(e: axum::extract::multipart::MultipartError) -> AppError {
-    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        AppError::TooLarge("the upload is larger than the limit".into())
-    } else {
-        AppError::BadRequest(format!("malformed upload form: {}", e.body_text()))
-    }
-}
-
 /// `POST /admin/media`: upload from the form (file, caption, credit, alt). The `_csrf` field
 /// must come first, before anything else is read.
 pub async fn media_upload(
@@ -114,47 +105,12 @@ pub async fn media_upload(
 ) -> Response {
     let run = async {
         let mut form = form.map_err(|e| AppError::BadRequest(e.body_text()))?;
-        let mut checked = false;
-        let mut file = None;
-        let (mut caption, mut credit, mut alt) = (String::new(), String::new(), String::new());
-        while let Some(field) = form.next_field().await.map_err(multipart_error)? {
-            let name = field.name().unwrap_or("").to_string();
-            if name == "_csrf" {
-                let sent = field.text().await.map_err(multipart_error)?;
-                check_csrf_value(&sent, &staff.0)?;
-                checked = true;
-                continue;
-            }
-            if !checked {
-                check_csrf_value("", &staff.0)?;
-            }
-            match name.as_str() {
-                "file" => {
-                    let bytes = field.bytes().await.map_err(multipart_error)?;
-                    if !bytes.is_empty() {
-                        file = Some(bytes.to_vec());
-                    }
-                }
-                "caption" | "credit" | "alt" => {
-                    let text = field.text().await.map_err(multipart_error)?;
-                    let max = if name == "credit" { 200 } else { 1_000 };
-                    let clean = bounded(&name, &text, 0, max)?;
-                    match name.as_str() {
-                        "caption" => caption = clean,
-                        "credit" => credit = clean,
-                        _ => alt = clean,
-                    }
-                }
-                other => {
-                    return Err(AppError::BadRequest(format!(
-                        "unexpected form field '{other}'"
-                    )));
-                }
-            }
-        }
-        if !checked {
-            check_csrf_value("", &staff.0)?;
-        }
+        let crate::api::media::Upload {
+            file,
+            caption,
+            credit,
+            alt,
+        } = crate::api::media::read_upload(&mut form, Some(&staff.0)).await?;
         let bytes =
             file.ok_or_else(|| AppError::Unprocessable("choose a photo file to upload".into()))?;
         let meta = ImageMeta {

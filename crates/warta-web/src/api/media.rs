@@ -23,7 +23,70 @@ pub struct MediaUpload {
     alt: Option<String>,
 }
 
-fn multipart_error(e: axum::extract::multipart::MultipartError) -> AppError {
+/// An upload form's fields: the photo's bytes (none when the field is missing or empty) and
+/// its caption, credit and alt text, checked.
+pub struct Upload {
+    pub file: Option<Vec<u8>>,
+    pub caption: String,
+    pub credit: String,
+    pub alt: String,
+}
+
+/// Read an upload form. With `csrf` (the newsroom's page form) a `_csrf` field must come
+/// first and match the session; the API (bearer or header CSRF) passes `None`.
+pub async fn read_upload(
+    form: &mut Multipart,
+    csrf: Option<&crate::auth::Signed>,
+) -> Result<Upload, AppError> {
+    let mut up = Upload {
+        file: None,
+        caption: String::new(),
+        credit: String::new(),
+        alt: String::new(),
+    };
+    let mut checked = csrf.is_none();
+    while let Some(field) = form.next_field().await.map_err(multipart_error)? {
+        let name = field.name().unwrap_or("").to_string();
+        if let Some(session) = csrf.filter(|_| !checked) {
+            // Nothing is read before the token: the first field must be it.
+            let sent = if name == "_csrf" {
+                field.text().await.map_err(multipart_error)?
+            } else {
+                String::new()
+            };
+            crate::auth::check_csrf_value(&sent, session)?;
+            checked = true;
+            continue;
+        }
+        match name.as_str() {
+            "file" => {
+                let bytes = field.bytes().await.map_err(multipart_error)?;
+                up.file = Some(bytes.to_vec()).filter(|b| !b.is_empty());
+            }
+            "caption" | "credit" | "alt" => {
+                let text = field.text().await.map_err(multipart_error)?;
+                let max = if name == "credit" { 200 } else { 1_000 };
+                let clean = bounded(&name, &text, 0, max)?;
+                match name.as_str() {
+                    "caption" => up.caption = clean,
+                    "credit" => up.credit = clean,
+                    _ => up.alt = clean,
+                }
+            }
+            other => {
+                return Err(AppError::BadRequest(format!(
+                    "unexpected form field '{other}' (file, caption, credit, alt)"
+                )));
+            }
+        }
+    }
+    if let Some(session) = csrf.filter(|_| !checked) {
+        crate::auth::check_csrf_value("", session)?;
+    }
+    Ok(up)
+}
+
+pub(crate) fn multipart_error(e: axum::extract::multipart::MultipartError) -> AppError {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
         AppError::TooLarge("the upload is larger than the limit".into())
     } else {
@@ -41,29 +104,12 @@ pub async fn upload(
     user: ApiUser,
     mut form: Multipart,
 ) -> Result<Response, AppError> {
-    let mut file = None;
-    let (mut caption, mut credit, mut alt) = (String::new(), String::new(), String::new());
-    while let Some(field) = form.next_field().await.map_err(multipart_error)? {
-        let name = field.name().unwrap_or("").to_string();
-        match name.as_str() {
-            "file" => file = Some(field.bytes().await.map_err(multipart_error)?.to_vec()),
-            "caption" | "credit" | "alt" => {
-                let text = field.text().await.map_err(multipart_error)?;
-                let max = if name == "credit" { 200 } else { 1_000 };
-                let clean = bounded(&name, &text, 0, max)?;
-                match name.as_str() {
-                    "caption" => caption = clean,
-                    "credit" => credit = clean,
-                    _ => alt = clean,
-                }
-            }
-            other => {
-                return Err(AppError::BadRequest(format!(
-                    "unexpected form field '{other}' (file, caption, credit, alt)"
-                )));
-            }
-        }
-    }
+    let Upload {
+        file,
+        caption,
+        credit,
+        alt,
+    } = read_upload(&mut form, None).await?;
     let bytes = file.ok_or_else(|| AppError::BadRequest("the form needs a 'file' field".into()))?;
     let meta = ImageMeta {
         caption,
