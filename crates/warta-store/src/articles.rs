@@ -304,6 +304,17 @@ impl Store {
     /// scheduler on each of several instances (or one restarted in between) publishes each
     /// article exactly once. Returns the ids it published.
     pub async fn publish_due(&self, now: i64) -> Result<Vec<i64>, StoreError> {
+        // Most seconds nothing is due: look first, so the scheduler takes no write lock then
+        // (on SQLite a write transaction every second would make other writers wait).
+        let due: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM articles WHERE status = 'scheduled' AND published_at <= $1",
+        )
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?;
+        if due == 0 {
+            return Ok(Vec::new());
+        }
         let mut tx = self.begin_write().await?;
         let ids: Vec<i64> = sqlx::query_scalar(
             "UPDATE articles SET status = 'published',

@@ -97,8 +97,9 @@ async fn user_add_and_token_create_work_while_the_server_runs() {
         Some("kata-sandi-panjang"),
         None,
     );
+    let stderr = String::from_utf8_lossy(&dup.stderr);
     assert!(!dup.status.success());
-    assert!(String::from_utf8_lossy(&dup.stderr).contains("already exists"));
+    assert!(stderr.contains("already exists"), "{stderr}");
     let weak = warta(
         &[
             "user",
