@@ -68,6 +68,23 @@ impl AppError {
         }
     }
 
+    /// 403 with "your role (writer) may not {what}" unless `role` has `cap`: the one role
+    /// check of pages and API alike.
+    pub fn require(
+        role: warta_core::Role,
+        cap: warta_core::Capability,
+        what: &str,
+    ) -> Result<(), Self> {
+        if role.can(cap) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!(
+                "your role ({}) may not {what}",
+                role.as_str()
+            )))
+        }
+    }
+
     pub fn not_found() -> Self {
         AppError::NotFound("no such page".into())
     }

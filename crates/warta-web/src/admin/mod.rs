@@ -49,14 +49,7 @@ impl Staff {
 
     /// Refuse with a 403 page unless the role allows `cap`.
     pub fn require(&self, cap: Capability, what: &str) -> Result<(), AppError> {
-        if self.can(cap) {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden(format!(
-                "your role ({}) may not {what}",
-                self.0.user.role.as_str()
-            )))
-        }
+        AppError::require(self.0.user.role, cap, what)
     }
 }
 
@@ -82,11 +75,8 @@ impl FromRequestParts<AppState> for Staff {
     }
 }
 
+/// Percent-encode for a query value (`/` kept readable).
 pub(crate) fn urlencode(s: &str) -> String {
-    url_escape(s)
-}
-
-fn url_escape(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
@@ -177,22 +167,18 @@ pub fn error_page(app: &AppState, staff: Option<&Staff>, e: AppError) -> Respons
     res
 }
 
-/// The newsroom's fingerprinted static files (editor bundle, stylesheet).
-pub async fn asset(Path(name): Path<String>) -> Response {
+/// The newsroom's fingerprinted static files (editor bundle, stylesheet), cached like the
+/// reader site's: a year for the current `?v=` URL, minutes otherwise.
+pub async fn asset(
+    Path(name): Path<String>,
+    axum::extract::RawQuery(q): axum::extract::RawQuery,
+) -> Response {
     let Some(a) = warta_admin::ASSETS.iter().find(|a| a.name == name) else {
         return (StatusCode::NOT_FOUND, "no such file").into_response();
     };
-    let mut res = a.body.into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(a.content_type),
-    );
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=31536000, immutable"),
-    );
-    res
+    let url = warta_admin::asset_url(&name);
+    let cache = crate::public::fingerprinted(q.as_deref(), &url);
+    crate::public::asset(a.content_type, cache, a.body)
 }
 
 /// `/admin`: the dashboard — my drafts, waiting for review, scheduled, recently published.

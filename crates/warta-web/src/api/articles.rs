@@ -157,13 +157,11 @@ pub async fn take_step(
     step: Transition,
     at: Option<i64>,
 ) -> Result<ArticleRow, AppError> {
-    if !user.role.can(step.capability()) {
-        return Err(AppError::Forbidden(format!(
-            "your role ({}) may not {} articles",
-            user.role.as_str(),
-            step.as_str()
-        )));
-    }
+    AppError::require(
+        user.role,
+        step.capability(),
+        &format!("{} articles", step.as_str()),
+    )?;
     let before = app.store().article_by_id(id).await?;
     if step == Transition::Submit && !user.role.can(Capability::EditAny) && !owns(user, &before) {
         return Err(AppError::Forbidden(

@@ -23,14 +23,7 @@ pub struct ApiUser(pub UserRow);
 
 impl ApiUser {
     pub fn require(&self, cap: Capability, what: &str) -> Result<(), AppError> {
-        if self.0.role.can(cap) {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden(format!(
-                "your role ({}) may not {what}",
-                self.0.role.as_str()
-            )))
-        }
+        AppError::require(self.0.role, cap, what)
     }
 
     pub fn role(&self) -> Role {

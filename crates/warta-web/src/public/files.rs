@@ -22,7 +22,11 @@ pub async fn readyz(State(app): State<AppState>) -> Response {
     }
 }
 
-fn asset(content_type: &'static str, cache: &'static str, body: impl Into<Body>) -> Response {
+pub(crate) fn asset(
+    content_type: &'static str,
+    cache: &'static str,
+    body: impl Into<Body>,
+) -> Response {
     let mut res = Response::new(body.into());
     res.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
@@ -57,7 +61,7 @@ pub async fn live_script(axum::extract::RawQuery(q): axum::extract::RawQuery) ->
 }
 
 /// A year for the current fingerprinted URL of a static file, five minutes otherwise.
-fn fingerprinted(query: Option<&str>, current_url: &str) -> &'static str {
+pub(crate) fn fingerprinted(query: Option<&str>, current_url: &str) -> &'static str {
     if query.is_some() && query == current_url.split_once('?').map(|(_, v)| v) {
         "public, max-age=31536000, immutable"
     } else {

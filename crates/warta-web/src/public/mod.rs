@@ -10,6 +10,7 @@ mod sitemaps;
 
 pub use article::article;
 pub use feeds::{rubrik_feed, site_feed, tag_feed, topic_feed};
+pub(crate) use files::{asset, fingerprinted};
 pub use files::{
     healthz, live_script, logo, media, news_sitemap, readyz, robots, root_file, sitemap_index,
     stylesheet,

@@ -408,3 +408,28 @@ async fn editors_manage_rubriks_topics_tags_and_authors() {
         ("Budi Santoso", "Wartawan ekonomi sejak 2010.")
     );
 }
+
+#[tokio::test]
+async fn newsroom_assets_cache_for_a_year_only_at_their_current_fingerprint() {
+    let app = TestApp::spawn().await;
+    let (_, login) = app.text("/admin/masuk").await;
+    let at = login
+        .find("/admin/static/admin.css?v=")
+        .expect("stylesheet link");
+    let url: String = login[at..].chars().take_while(|c| *c != '"').collect();
+    let res = app.get(&url).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
+    let res = app.get("/admin/static/admin.css?v=lama").await;
+    assert_eq!(res.headers()["cache-control"], "public, max-age=300");
+    assert_eq!(app.get("/admin/static/rahasia.txt").await.status(), 404);
+}
