@@ -230,8 +230,21 @@ try {
   const checkCtx = await newContext('reader checks');
   const rc = await checkCtx.newPage();
   await rc.goto(base + articlePath, { waitUntil: 'load' });
-  const img = await rc.locator(`img[alt="${ALT}"]`).evaluate((i) => ({ ok: i.complete, w: i.naturalWidth }));
-  assert.ok(img.ok && img.w > 0, 'the photo loaded');
+  // Body photos load lazily: bring it into view, then wait (up to the step timeout) for it.
+  const photoEl = rc.locator(`img[alt="${ALT}"]`);
+  await photoEl.scrollIntoViewIfNeeded();
+  const loaded = await photoEl
+    .evaluate((i) => new Promise((done) => {
+      const until = Date.now() + 15000;
+      const check = () => {
+        if (i.complete && i.naturalWidth > 0) done(true);
+        else if (Date.now() > until) done(false);
+        else setTimeout(check, 50);
+      };
+      check();
+    }))
+    .catch(() => false);
+  assert.ok(loaded, 'the photo loaded');
   await accessible(rc, 'reader article page');
   await closeContext(checkCtx);
   log('reader sees headline, "Baca juga" and the photo');
