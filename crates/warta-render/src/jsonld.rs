@@ -188,6 +188,34 @@ pub(crate) fn og_image(site: &Site, a: &ArticleView) -> Option<String> {
     hero_images(site, a).into_iter().next()
 }
 
+/// The home page's `WebSite` with a `SearchAction` (the sitelinks search box) and the
+/// publisher.
+pub(crate) fn website(site: &Site) -> Value {
+    let home = format!("{}/", site.base_url);
+    json!({
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": site.name,
+        "description": site.tagline,
+        "url": home,
+        "inLanguage": "id-ID",
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": site.name,
+            "url": home,
+            "logo": { "@type": "ImageObject", "url": absolute(&site.base_url, &site.logo_path) },
+        },
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": format!("{}/cari?q={{search_term_string}}", site.base_url),
+            },
+            "query-input": "required name=search_term_string",
+        },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

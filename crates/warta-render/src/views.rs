@@ -166,6 +166,8 @@ pub enum ListingKind {
     Topic,
     Author,
     Indeks,
+    /// Search results (`/cari?q=`).
+    Search,
 }
 
 /// Home, rubrik, tag, topic, author and Indeks pages.
@@ -186,6 +188,10 @@ pub struct ListingView {
     pub next_url: Option<String>,
     /// Indeks only: the shown date `YYYY-MM-DD` (WIB).
     pub date: Option<String>,
+    /// Search only: the words searched for (empty before a search) and how many articles
+    /// matched.
+    pub query: String,
+    pub total: i64,
 }
 
 /// An RSS 2.0 channel.

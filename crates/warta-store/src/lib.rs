@@ -11,6 +11,7 @@ mod listings;
 mod media;
 mod newsroom;
 mod rows;
+mod search;
 mod taxonomy;
 pub use taxonomy::Term;
 mod users;
@@ -23,6 +24,7 @@ pub use newsroom::{
     AuditRow, LiveEntryRow, PRESENCE_MS, SESSION_IDLE_MS, SESSION_MAX_MS, SessionRow,
 };
 pub use rows::{ArticleRow, CorrectionRow, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow};
+pub use search::{MAX_TERMS, search_terms};
 pub use users::{NewUser, generate_token, hash_password, verify_password};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -99,6 +101,7 @@ impl Store {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&self.pool).await?;
+        self.index_missing().await?;
         Ok(())
     }
 

@@ -53,7 +53,8 @@ impl ListScope {
     }
 }
 
-const TEASER_SELECT: &str = "SELECT a.id, a.slug, a.headline, a.dek, a.status, a.rubrik_id,
+pub(crate) const TEASER_SELECT: &str =
+    "SELECT a.id, a.slug, a.headline, a.dek, a.status, a.rubrik_id,
     r.slug AS rubrik_slug, r.name AS rubrik_name, a.published_at, a.updated_at, a.revision,
     a.hero_media_id FROM articles a JOIN rubriks r ON r.id = a.rubrik_id";
 

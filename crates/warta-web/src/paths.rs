@@ -18,3 +18,19 @@ pub fn author(slug: &str) -> String {
 pub fn media(key: &str) -> String {
     format!("/media/{key}")
 }
+pub fn search(terms: &[String]) -> String {
+    let q: Vec<String> = terms.iter().map(|t| urlencode(t)).collect();
+    format!("/cari?q={}", q.join("+"))
+}
+
+/// Percent-encode for a query value (`/` kept readable).
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -221,6 +221,8 @@ pub fn listing(kind: ListingKind, items: Vec<TeaserView>) -> ListingView {
         prev_url: Some("/nasional".into()),
         next_url: Some("/nasional?page=3".into()),
         date: None,
+        query: String::new(),
+        total: 100,
     }
 }
 

@@ -75,17 +75,7 @@ impl FromRequestParts<AppState> for Staff {
     }
 }
 
-/// Percent-encode for a query value (`/` kept readable).
-pub(crate) fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+pub(crate) use crate::paths::urlencode;
 
 /// Only paths inside the newsroom are followed after sign-in (no open redirect).
 pub(crate) fn safe_next(next: &str) -> &str {
@@ -172,13 +162,14 @@ pub fn error_page(app: &AppState, staff: Option<&Staff>, e: AppError) -> Respons
 pub async fn asset(
     Path(name): Path<String>,
     axum::extract::RawQuery(q): axum::extract::RawQuery,
+    headers: axum::http::HeaderMap,
 ) -> Response {
     let Some(a) = warta_admin::ASSETS.iter().find(|a| a.name == name) else {
         return (StatusCode::NOT_FOUND, "no such file").into_response();
     };
     let url = warta_admin::asset_url(&name);
     let cache = crate::public::fingerprinted(q.as_deref(), &url);
-    crate::public::asset(a.content_type, cache, a.body)
+    crate::public::text_asset(a.content_type, cache, a.body, &headers)
 }
 
 /// `/admin`: the dashboard — my drafts, waiting for review, scheduled, recently published.

@@ -55,6 +55,8 @@ async fn render_listing(app: &AppState, l: Listing, page: u32) -> Result<Rendere
         prev_url: (page > 1).then(|| link(page - 1)),
         next_url: (page < total_pages).then(|| link(page + 1)),
         date: l.date,
+        query: String::new(),
+        total,
     };
     let ctx = page_context(app).await?;
     let body = app.renderer().listing_page(&ctx, &view)?;
