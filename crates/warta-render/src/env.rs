@@ -18,6 +18,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("listing.html", include_str!("../templates/listing.html")),
     ("error.html", include_str!("../templates/error.html")),
     ("rss.xml", include_str!("../templates/rss.xml")),
+    ("atom.xml", include_str!("../templates/atom.xml")),
     (
         "sitemap_index.xml",
         include_str!("../templates/sitemap_index.xml"),

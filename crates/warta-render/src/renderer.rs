@@ -79,6 +79,8 @@ impl Renderer {
             title = format!("{title} - Halaman {}", l.page);
         }
         let own_feed = l.feed_url.as_deref().filter(|u| *u != "/rss.xml");
+        let website_ld = (l.kind == ListingKind::Home)
+            .then(|| Value::from_safe_string(jsonld::script_safe(&jsonld::website(&self.site))));
         self.render(
             "listing.html",
             context! {
@@ -87,6 +89,7 @@ impl Renderer {
                 canonical => self.abs(&l.url),
                 page_title => title,
                 own_feed,
+                website_ld,
                 prev_abs => l.prev_url.as_deref().map(|u| self.abs(u)),
                 next_abs => l.next_url.as_deref().map(|u| self.abs(u)),
                 l,
@@ -123,11 +126,24 @@ impl Renderer {
         self.render("rss.xml", context! { feed, last_build })
     }
 
-    /// The sitemap index: `/sitemap-news.xml` (when `has_news`) and `/sitemap-YYYY-MM.xml`.
+    /// The same channel as Atom 1.0; `updated` is the newest item's time, or `now_ms` for an
+    /// empty feed (Atom requires one).
+    pub fn atom(&self, feed: &FeedView, now_ms: i64) -> Result<String, RenderError> {
+        let updated = feed
+            .items
+            .iter()
+            .map(|i| i.updated_at.max(i.published_at))
+            .max()
+            .unwrap_or(now_ms);
+        self.render("atom.xml", context! { feed, updated })
+    }
+
+    /// A sitemap index: the news sitemap(s) at `news` (paths), then `/sitemap-YYYY-MM.xml`
+    /// for each month. With no months and several news paths it is the split news sitemap.
     pub fn sitemap_index(
         &self,
         months: &[SitemapMonth],
-        has_news: bool,
+        news: &[String],
     ) -> Result<String, RenderError> {
         let months: Vec<Value> = months
             .iter()
@@ -136,7 +152,7 @@ impl Renderer {
                 context! { loc => self.abs(&path), lastmod => m.lastmod }
             })
             .collect();
-        let news = has_news.then(|| self.abs("/sitemap-news.xml"));
+        let news: Vec<String> = news.iter().map(|p| self.abs(p)).collect();
         self.render("sitemap_index.xml", context! { months, news })
     }
 
@@ -146,6 +162,23 @@ impl Renderer {
 
     pub fn news_sitemap(&self, entries: &[NewsEntry]) -> Result<String, RenderError> {
         self.render("news_sitemap.xml", context! { entries })
+    }
+
+    /// The site's icon: the first letter of its name, white on the accent colour (SVG, a few
+    /// hundred bytes), served at `/favicon.svg` and `/favicon.ico`.
+    pub fn favicon_svg(&self) -> String {
+        let letter = self
+            .site
+            .name
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map_or_else(|| "W".to_string(), |c| c.to_uppercase().to_string());
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\">\
+             <rect width=\"64\" height=\"64\" rx=\"12\" fill=\"#a3161a\"/>\
+             <text x=\"32\" y=\"46\" font-family=\"Georgia,serif\" font-size=\"42\" \
+             font-weight=\"700\" fill=\"#fff\" text-anchor=\"middle\">{letter}</text></svg>"
+        )
     }
 
     pub fn robots_txt(&self) -> String {

@@ -110,7 +110,9 @@ fn sitemap_index_lists_news_then_months_with_absolute_locs() {
             lastmod: PUBLISHED,
         },
     ];
-    let xml = renderer().sitemap_index(&months, true).unwrap();
+    let xml = renderer()
+        .sitemap_index(&months, &["/sitemap-news.xml".to_string()])
+        .unwrap();
     let doc = Document::parse(&xml).unwrap();
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "sitemapindex");
@@ -129,7 +131,7 @@ fn sitemap_index_lists_news_then_months_with_absolute_locs() {
         ]
     );
     assert!(xml.contains("<lastmod>2022-03-02T09:30:00+07:00</lastmod>"));
-    let without_news = renderer().sitemap_index(&months, false).unwrap();
+    let without_news = renderer().sitemap_index(&months, &[]).unwrap();
     assert!(!without_news.contains("sitemap-news"));
     Document::parse(&without_news).unwrap();
 }

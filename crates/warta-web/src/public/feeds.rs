@@ -1,6 +1,7 @@
-//! RSS 2.0 for the site and for each rubrik, tag and topic.
+//! RSS 2.0 and Atom 1.0 for the site and for each rubrik, tag and topic: the same channel,
+//! at `…/rss.xml` and `…/atom.xml`.
 
-use super::{RSS, Rendered, cached};
+use super::{ATOM, RSS, Rendered, cached};
 use crate::cache::Dep;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -13,6 +14,22 @@ use warta_store::{ListScope, Term};
 
 const ITEMS: u32 = 30;
 
+/// Which syndication format a feed URL asks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Rss,
+    Atom,
+}
+
+impl Format {
+    fn file(self) -> &'static str {
+        match self {
+            Format::Rss => "rss.xml",
+            Format::Atom => "atom.xml",
+        }
+    }
+}
+
 struct Channel {
     title: String,
     description: String,
@@ -21,7 +38,7 @@ struct Channel {
     dep: Dep,
 }
 
-async fn render(app: &AppState, c: Channel) -> Result<Rendered, AppError> {
+async fn render(app: &AppState, c: Channel, format: Format) -> Result<Rendered, AppError> {
     let (rows, _) = app
         .store()
         .list_articles(&c.scope.filter(), 1, ITEMS)
@@ -45,7 +62,7 @@ async fn render(app: &AppState, c: Channel) -> Result<Rendered, AppError> {
         });
     }
     let last_modified = rows.iter().map(|r| r.updated_at).max().unwrap_or(0);
-    let self_url = format!("{}/rss.xml", c.link.trim_end_matches('/'));
+    let self_url = format!("{}/{}", c.link.trim_end_matches('/'), format.file());
     let feed = FeedView {
         title: c.title,
         description: c.description,
@@ -53,26 +70,43 @@ async fn render(app: &AppState, c: Channel) -> Result<Rendered, AppError> {
         self_url,
         items,
     };
+    let (body, content_type) = match format {
+        Format::Rss => (app.renderer().rss(&feed)?, RSS),
+        Format::Atom => (app.renderer().atom(&feed, warta_store::now_ms())?, ATOM),
+    };
     Ok(Rendered {
-        body: app.renderer().rss(&feed)?,
-        content_type: RSS,
+        body,
+        content_type,
         last_modified,
         deps,
         fresh_for: None,
     })
 }
 
-async fn serve(app: AppState, headers: HeaderMap, c: Result<Channel, AppError>) -> Response {
+async fn serve(
+    app: AppState,
+    headers: HeaderMap,
+    c: Result<Channel, AppError>,
+    format: Format,
+) -> Response {
     match c {
         Ok(c) => {
-            let key = format!("{}/rss.xml", c.link.trim_end_matches('/'));
-            cached(&app, &headers, key, || render(&app, c)).await
+            let key = format!("{}/{}", c.link.trim_end_matches('/'), format.file());
+            cached(&app, &headers, key, || render(&app, c, format)).await
         }
         Err(e) => super::error_response(&app, e).await,
     }
 }
 
-pub async fn site_feed(State(app): State<AppState>, headers: HeaderMap) -> Response {
+pub async fn site_rss(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    site_feed(app, headers, Format::Rss).await
+}
+
+pub async fn site_atom(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    site_feed(app, headers, Format::Atom).await
+}
+
+async fn site_feed(app: AppState, headers: HeaderMap, format: Format) -> Response {
     let site = app.renderer().site();
     let c = Channel {
         title: site.name.clone(),
@@ -81,7 +115,7 @@ pub async fn site_feed(State(app): State<AppState>, headers: HeaderMap) -> Respo
         scope: ListScope::All,
         dep: Dep::Lists,
     };
-    serve(app, headers, Ok(c)).await
+    serve(app, headers, Ok(c), format).await
 }
 
 async fn term_channel(app: &AppState, kind: Term, slug: &str) -> Result<Channel, AppError> {
@@ -111,29 +145,43 @@ async fn term_channel(app: &AppState, kind: Term, slug: &str) -> Result<Channel,
     })
 }
 
+/// `/{rubrik|tag|topik}/{slug}/{rss.xml|atom.xml}`.
+async fn term_feed(
+    app: AppState,
+    headers: HeaderMap,
+    kind: Term,
+    slug: &str,
+    file: &str,
+) -> Response {
+    let format = match file {
+        "rss.xml" => Format::Rss,
+        "atom.xml" => Format::Atom,
+        _ => return super::error_response(&app, AppError::not_found()).await,
+    };
+    let c = term_channel(&app, kind, slug).await;
+    serve(app, headers, c, format).await
+}
+
 pub async fn rubrik_feed(
     State(app): State<AppState>,
-    Path(slug): Path<String>,
+    Path((slug, file)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    let c = term_channel(&app, Term::Rubrik, &slug).await;
-    serve(app, headers, c).await
+    term_feed(app, headers, Term::Rubrik, &slug, &file).await
 }
 
 pub async fn tag_feed(
     State(app): State<AppState>,
-    Path(slug): Path<String>,
+    Path((slug, file)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    let c = term_channel(&app, Term::Tag, &slug).await;
-    serve(app, headers, c).await
+    term_feed(app, headers, Term::Tag, &slug, &file).await
 }
 
 pub async fn topic_feed(
     State(app): State<AppState>,
-    Path(slug): Path<String>,
+    Path((slug, file)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    let c = term_channel(&app, Term::Topic, &slug).await;
-    serve(app, headers, c).await
+    term_feed(app, headers, Term::Topic, &slug, &file).await
 }

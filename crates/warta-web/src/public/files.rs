@@ -35,6 +35,40 @@ pub(crate) fn asset(
     res
 }
 
+/// A text file built into the binary (stylesheet, scripts, the editor bundle), compressed once
+/// per process on first use and sent like a page: br/gzip by `Accept-Encoding`, ETag and 304s.
+/// Last-Modified is the process's first use, so a new binary never looks older than the file
+/// a browser holds.
+pub(crate) fn text_asset(
+    content_type: &'static str,
+    cache: &'static str,
+    body: &'static str,
+    headers: &HeaderMap,
+) -> Response {
+    use std::collections::HashMap;
+    use std::sync::{Arc, OnceLock, RwLock};
+    type Built = RwLock<HashMap<usize, Arc<crate::cache::Page>>>;
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    let built = BUILT.get_or_init(Default::default);
+    // The address of a `&'static str` identifies the file.
+    let key = body.as_ptr() as usize;
+    let cached = built.read().ok().and_then(|m| m.get(&key).cloned());
+    let page = cached.unwrap_or_else(|| {
+        let page = Arc::new(crate::cache::Page::build_with(
+            content_type,
+            body.to_string(),
+            warta_store::now_ms(),
+            Vec::new(),
+            crate::cache::Encodings::ALL,
+        ));
+        if let Ok(mut m) = built.write() {
+            m.entry(key).or_insert_with(|| page.clone());
+        }
+        page
+    });
+    crate::respond::send_page(&page, headers, cache)
+}
+
 pub async fn robots(State(app): State<AppState>) -> Response {
     asset(
         "text/plain; charset=utf-8",
@@ -45,18 +79,30 @@ pub async fn robots(State(app): State<AppState>) -> Response {
 
 /// The stylesheet. Pages link it with its fingerprint (`?v=…`); that URL never changes
 /// content, so it caches for a year. Other requests get a short lifetime.
-pub async fn stylesheet(axum::extract::RawQuery(q): axum::extract::RawQuery) -> Response {
+pub async fn stylesheet(
+    axum::extract::RawQuery(q): axum::extract::RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let cache = fingerprinted(q.as_deref(), warta_render::stylesheet_url());
-    asset("text/css; charset=utf-8", cache, warta_render::STYLESHEET)
+    text_asset(
+        "text/css; charset=utf-8",
+        cache,
+        warta_render::STYLESHEET,
+        &headers,
+    )
 }
 
 /// live.js, linked from live articles only; cached like the stylesheet.
-pub async fn live_script(axum::extract::RawQuery(q): axum::extract::RawQuery) -> Response {
+pub async fn live_script(
+    axum::extract::RawQuery(q): axum::extract::RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let cache = fingerprinted(q.as_deref(), warta_render::live_script_url());
-    asset(
+    text_asset(
         "text/javascript; charset=utf-8",
         cache,
         warta_render::LIVE_SCRIPT,
+        &headers,
     )
 }
 
@@ -67,6 +113,16 @@ pub(crate) fn fingerprinted(query: Option<&str>, current_url: &str) -> &'static 
     } else {
         "public, max-age=300"
     }
+}
+
+/// `/favicon.svg` (linked from every page) and `/favicon.ico` (asked for by clients that read
+/// no HTML): the same SVG.
+pub async fn favicon(State(app): State<AppState>) -> Response {
+    asset(
+        "image/svg+xml",
+        "public, max-age=86400",
+        app.renderer().favicon_svg(),
+    )
 }
 
 pub async fn logo(State(app): State<AppState>) -> Response {
@@ -99,21 +155,34 @@ pub async fn media(State(app): State<AppState>, Path(key): Path<String>) -> Resp
     }
 }
 
-/// Root-level files that are not fixed routes: `/sitemap-YYYY-MM.xml`.
+/// Root-level files that are not fixed routes: `/sitemap-YYYY-MM.xml`, `/sitemap-news-N.xml`.
 pub async fn root_file(
     State(app): State<AppState>,
     Path(file): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    match parse_month_sitemap(&file) {
-        Some((y, m)) => {
-            cached(&app, &headers, format!("/{file}"), || {
-                sitemaps::month(&app, y, m)
-            })
-            .await
-        }
-        None => error_response(&app, AppError::not_found()).await,
+    if let Some((y, m)) = parse_month_sitemap(&file) {
+        return cached(&app, &headers, format!("/{file}"), || {
+            sitemaps::month(&app, y, m)
+        })
+        .await;
     }
+    if let Some(n) = parse_news_part(&file) {
+        return cached(&app, &headers, format!("/{file}"), || {
+            sitemaps::news(&app, Some(n))
+        })
+        .await;
+    }
+    error_response(&app, AppError::not_found()).await
+}
+
+/// `sitemap-news-N.xml` with N from 1 (no leading zeros, so each part has one URL).
+fn parse_news_part(file: &str) -> Option<u32> {
+    let n = file.strip_prefix("sitemap-news-")?.strip_suffix(".xml")?;
+    if n.starts_with('0') || n.len() > 6 {
+        return None;
+    }
+    n.parse().ok().filter(|n| *n >= 1)
 }
 
 fn parse_month_sitemap(file: &str) -> Option<(i16, i8)> {
@@ -135,7 +204,7 @@ pub async fn sitemap_index(State(app): State<AppState>, headers: HeaderMap) -> R
 
 pub async fn news_sitemap(State(app): State<AppState>, headers: HeaderMap) -> Response {
     cached(&app, &headers, "/sitemap-news.xml".into(), || {
-        sitemaps::news(&app)
+        sitemaps::news(&app, None)
     })
     .await
 }
@@ -150,5 +219,10 @@ mod tests {
         assert_eq!(parse_month_sitemap("sitemap-2026-13.xml"), None);
         assert_eq!(parse_month_sitemap("sitemap-26-03.xml"), None);
         assert_eq!(parse_month_sitemap("favicon.ico"), None);
+        assert_eq!(parse_month_sitemap("sitemap-news-1.xml"), None);
+        assert_eq!(super::parse_news_part("sitemap-news-2.xml"), Some(2));
+        assert_eq!(super::parse_news_part("sitemap-news-02.xml"), None);
+        assert_eq!(super::parse_news_part("sitemap-news-0.xml"), None);
+        assert_eq!(super::parse_news_part("sitemap-news-x.xml"), None);
     }
 }

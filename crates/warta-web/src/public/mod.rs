@@ -6,17 +6,19 @@ mod feeds;
 mod files;
 mod listings;
 mod live;
+mod search;
 mod sitemaps;
 
 pub use article::article;
-pub use feeds::{rubrik_feed, site_feed, tag_feed, topic_feed};
-pub(crate) use files::{asset, fingerprinted};
+pub use feeds::{rubrik_feed, site_atom, site_rss, tag_feed, topic_feed};
+pub(crate) use files::{fingerprinted, text_asset};
 pub use files::{
-    healthz, live_script, logo, media, news_sitemap, readyz, robots, root_file, sitemap_index,
-    stylesheet,
+    favicon, healthz, live_script, logo, media, news_sitemap, readyz, robots, root_file,
+    sitemap_index, stylesheet,
 };
 pub use listings::{author, home, indeks, rubrik, tag, topic};
 pub use live::stream as live_stream;
+pub use search::search;
 
 use crate::cache::{Dep, Encodings, Page};
 use crate::error::AppError;
@@ -32,6 +34,7 @@ use warta_store::Term;
 pub const HTML: &str = "text/html; charset=utf-8";
 pub const XML: &str = "application/xml; charset=utf-8";
 pub const RSS: &str = "application/rss+xml; charset=utf-8";
+pub const ATOM: &str = "application/atom+xml; charset=utf-8";
 
 /// A freshly rendered page with what it shows.
 pub struct Rendered {
@@ -160,6 +163,8 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
 pub struct PageQuery {
     pub page: Option<String>,
     pub tanggal: Option<String>,
+    /// Search words (`/cari`).
+    pub q: Option<String>,
 }
 
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PageQuery {
@@ -181,6 +186,7 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PageQuery {
         Ok(PageQuery {
             page: first("page"),
             tanggal: first("tanggal"),
+            q: first("q"),
         })
     }
 }
