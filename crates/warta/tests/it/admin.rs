@@ -6,7 +6,7 @@ use warta_core::Role;
 use warta_testkit::TestApp;
 
 /// The editor page's fields as a form, with some replaced.
-fn editor_fields(html: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+pub(crate) fn editor_fields(html: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for name in [
         "_csrf",

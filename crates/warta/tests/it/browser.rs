@@ -15,11 +15,11 @@ use warta_testkit::{Options, TestApp};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-fn browser_dir() -> PathBuf {
+pub(crate) fn browser_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/browser")
 }
 
-fn find_on_path(name: &str) -> Option<PathBuf> {
+pub(crate) fn find_on_path(name: &str) -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?)
         .map(|dir| dir.join(name))
         .find(|p| p.is_file())
@@ -48,7 +48,7 @@ fn screenshots() -> PathBuf {
 
 /// Run `node tests/browser/{script} args…`; panics with its output when it fails or hangs.
 /// Output goes to files so that a script that hangs still shows how far it got.
-async fn run_script(node: PathBuf, script: &str, args: &[String], limit: Duration) {
+pub(crate) async fn run_script(node: PathBuf, script: &str, args: &[String], limit: Duration) {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let out_path = dir.join(format!("{script}.{}.stdout", std::process::id()));
     let err_path = dir.join(format!("{script}.{}.stderr", std::process::id()));

@@ -13,4 +13,6 @@ mod live;
 mod newsroom_api;
 mod pages;
 mod postgres;
+mod search;
 mod security;
+mod standards;
