@@ -251,6 +251,32 @@ async fn site() -> Site {
     ] {
         newsroom.push(fetch(&app, p, None).await);
     }
+    // A valid reset link (reset form) and the answer to a reset request (message page).
+    let kontri = store
+        .list_users()
+        .await
+        .expect("users")
+        .into_iter()
+        .find(|u| u.email == "kontri@warta.test")
+        .expect("contributor");
+    let token = store
+        .create_password_reset(kontri.id, 3_600_000)
+        .await
+        .expect("reset token");
+    newsroom.push(fetch(&app, &format!("/admin/atur-ulang/{token}"), None).await);
+    let answer = app
+        .client
+        .post(app.url("/admin/lupa"))
+        .form(&[("email", "siapa@warta.test")])
+        .send()
+        .await
+        .expect("forgot");
+    newsroom.push(Fetched {
+        path: "/admin/lupa (answer)".into(),
+        status: answer.status().as_u16(),
+        content_type: "text/html".into(),
+        body: answer.text().await.expect("body"),
+    });
     let media = store
         .search_media("", None, None, 1, 1)
         .await
