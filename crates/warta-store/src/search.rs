@@ -99,28 +99,28 @@ impl Store {
         let per_page = per_page.clamp(1, 100);
         let offset = i64::from(page.max(1) - 1) * i64::from(per_page);
         // Terms hold letters and digits only (see `search_terms`): quoting them is enough.
-        let (matcher, join, filter, rank) = match self.backend {
+        // Each term as a word prefix, all required, in each engine's own syntax.
+        let (quote, and, join, filter, rank) = match self.backend {
             Backend::Sqlite => (
-                terms
-                    .iter()
-                    .map(|t| format!("\"{t}\"*"))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                ("\"", "\"*"),
+                " ",
                 " JOIN article_fts f ON f.rowid = a.id",
                 "article_fts MATCH $1",
                 "bm25(article_fts, 10.0, 4.0, 1.0)",
             ),
             Backend::Postgres => (
-                terms
-                    .iter()
-                    .map(|t| format!("'{t}':*"))
-                    .collect::<Vec<_>>()
-                    .join(" & "),
+                ("'", "':*"),
+                " & ",
                 " JOIN article_search s ON s.article_id = a.id",
                 "s.doc @@ to_tsquery('simple', $1)",
                 "-ts_rank(s.doc, to_tsquery('simple', $1))",
             ),
         };
+        let matcher = terms
+            .iter()
+            .map(|t| format!("{}{t}{}", quote.0, quote.1))
+            .collect::<Vec<_>>()
+            .join(and);
         let q = format!(
             "{TEASER_SELECT}{join} WHERE {filter} AND a.status = 'published'
              ORDER BY {rank}, a.published_at DESC, a.id DESC LIMIT {per_page} OFFSET {offset}"

@@ -11,11 +11,11 @@ mod sitemaps;
 
 pub use article::article;
 pub use feeds::{rubrik_feed, site_atom, site_rss, tag_feed, topic_feed};
-pub(crate) use files::{fingerprinted, text_asset};
 pub use files::{
     favicon, healthz, live_script, logo, media, news_sitemap, readyz, robots, root_file,
     sitemap_index, stylesheet,
 };
+pub(crate) use files::{fingerprinted, text_asset};
 pub use listings::{author, home, indeks, rubrik, tag, topic};
 pub use live::stream as live_stream;
 pub use search::search;

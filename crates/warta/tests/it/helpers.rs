@@ -1,7 +1,7 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 use warta_core::Role;
-use warta_testkit::TestApp;
+use warta_testkit::{Options, TestApp};
 
 pub struct Newsroom {
     pub app: TestApp,
@@ -10,7 +10,11 @@ pub struct Newsroom {
 }
 
 pub async fn newsroom() -> Newsroom {
-    let app = TestApp::spawn().await;
+    newsroom_on(TestApp::spawn().await).await
+}
+
+/// An editor (Rina Redaktur) and a writer (Budi Penulis) with API tokens on `app`.
+pub async fn newsroom_on(app: TestApp) -> Newsroom {
     let editor = app
         .token_for("redaktur@warta.test", "Rina Redaktur", Role::Editor)
         .await;
@@ -192,4 +196,16 @@ impl<'a> Desk<'a> {
     pub async fn signed_in(&self) -> bool {
         self.get("/admin/akun").await.0 == 200
     }
+}
+
+/// A server on a fresh PostgreSQL database, or `None` (skipped visibly) without one.
+pub async fn postgres_app() -> Option<TestApp> {
+    let url = warta_testkit::postgres_database().await?;
+    Some(
+        TestApp::spawn_with(Options {
+            database_url: Some(url),
+            ..Default::default()
+        })
+        .await,
+    )
 }

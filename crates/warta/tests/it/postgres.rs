@@ -4,18 +4,12 @@
 
 use crate::helpers::article_json;
 use reqwest::Method;
-use warta_testkit::{Options, TestApp};
 
 #[tokio::test]
 async fn publish_and_read_on_postgres() {
-    let Some(url) = warta_testkit::postgres_database().await else {
+    let Some(app) = crate::helpers::postgres_app().await else {
         return;
     };
-    let app = TestApp::spawn_with(Options {
-        database_url: Some(url),
-        ..Default::default()
-    })
-    .await;
     let token = app
         .token_for("ed@warta.test", "Ed", warta_core::Role::Editor)
         .await;

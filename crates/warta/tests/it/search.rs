@@ -4,7 +4,7 @@
 use crate::helpers::article_json;
 use reqwest::Method;
 use serde_json::json;
-use warta_testkit::{Options, TestApp};
+use warta_testkit::TestApp;
 
 async fn publish(app: &TestApp, token: &str, headline: &str, body: &str) -> i64 {
     let mut a = article_json(headline);
@@ -149,14 +149,9 @@ async fn search_finds_published_articles_by_headline_dek_and_body() {
 
 #[tokio::test]
 async fn search_works_the_same_on_postgres() {
-    let Some(url) = warta_testkit::postgres_database().await else {
+    let Some(app) = crate::helpers::postgres_app().await else {
         return;
     };
-    let app = TestApp::spawn_with(Options {
-        database_url: Some(url),
-        ..Default::default()
-    })
-    .await;
     search_scenario(&app).await;
 }
 

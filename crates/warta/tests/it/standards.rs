@@ -9,7 +9,7 @@
 
 use crate::admin::editor_fields;
 use crate::browser::{browser_dir, find_on_path, run_script};
-use crate::helpers::{Desk, Newsroom, path_of};
+use crate::helpers::{Desk, Newsroom, newsroom_on, path_of};
 use reqwest::Method;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -101,21 +101,11 @@ async fn site() -> Site {
         ..Default::default()
     })
     .await;
-    let editor = app
-        .token_for("redaktur@warta.test", "Rina Redaktur", Role::Editor)
-        .await;
-    let writer = app
-        .token_for("penulis@warta.test", "Budi Penulis", Role::Writer)
-        .await;
     app.token_for("admin@warta.test", "Ayu Admin", Role::Admin)
         .await;
     app.token_for("kontri@warta.test", "Kiki Kontributor", Role::Contributor)
         .await;
-    let n = Newsroom {
-        app,
-        editor,
-        writer,
-    };
+    let n = newsroom_on(app).await;
     // Fixtures: a live blog with entries, a corrected article, a withdrawn one (410).
     let live = n
         .published("LANGSUNG: Banjir Rob Melanda Pesisir Utara Jakarta")
