@@ -22,7 +22,9 @@ pub use media::NewMedia;
 pub use newsroom::{
     AuditRow, LiveEntryRow, PRESENCE_MS, SESSION_IDLE_MS, SESSION_MAX_MS, SessionRow,
 };
-pub use rows::{ArticleRow, CorrectionRow, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow};
+pub use rows::{
+    ArticleRow, CorrectionRow, MediaCrop, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow,
+};
 pub use users::{NewUser, generate_token, hash_password, verify_password};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
