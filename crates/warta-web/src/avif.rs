@@ -33,13 +33,18 @@ impl AppState {
                     Vec::new()
                 }
             };
+            let mut stuck = false;
             for &id in &pending {
                 if *closing.borrow() {
                     return;
                 }
-                self.encode_avif(id).await;
+                if !self.encode_avif(id).await {
+                    // The database refuses writes: wait instead of encoding again at once.
+                    stuck = true;
+                    break;
+                }
             }
-            if !pending.is_empty() {
+            if !pending.is_empty() && !stuck {
                 continue;
             }
             if *closing.borrow() {
@@ -54,15 +59,16 @@ impl AppState {
         }
     }
 
-    /// Encode, store and record one photo's AVIF variants. Any failure gives up on AVIF for
-    /// that photo (it stays WebP only) rather than retrying it forever.
-    async fn encode_avif(&self, id: i64) {
+    /// Encode, store and record one photo's AVIF variants. A photo that cannot be encoded is
+    /// given up on (it stays WebP only) rather than retried forever. Returns false when the
+    /// result could not be recorded, so the caller waits before trying again.
+    async fn encode_avif(&self, id: i64) -> bool {
         let m = match self.store().media_by_id(id).await {
             Ok(Some(m)) if m.avif_pending => m,
-            Ok(_) => return,
+            Ok(_) => return true,
             Err(e) => {
                 tracing::warn!(media = id, error = %e, "AVIF encoder could not read a photo");
-                return self.give_up_avif(id).await;
+                return false;
             }
         };
         let started = std::time::Instant::now();
@@ -81,14 +87,19 @@ impl AppState {
                     "AVIF variants ready"
                 );
                 self.invalidate_media_pages(id).await;
+                true
             }
             Ok(false) => {
                 // Deleted while we encoded: remove what we just stored.
                 for v in &avif {
                     let _ = self.0.media.delete(&v.key).await;
                 }
+                true
             }
-            Err(e) => tracing::warn!(media = id, error = %e, "could not record AVIF variants"),
+            Err(e) => {
+                tracing::warn!(media = id, error = %e, "could not record AVIF variants");
+                false
+            }
         }
     }
 
@@ -114,9 +125,13 @@ impl AppState {
         Ok(store_variants(&self.0.media, stem_of(&m.original_key), &encoded).await?)
     }
 
-    async fn give_up_avif(&self, id: i64) {
-        if let Err(e) = self.store().set_media_avif(id, &[]).await {
-            tracing::warn!(media = id, error = %e, "could not clear a photo's AVIF mark");
+    async fn give_up_avif(&self, id: i64) -> bool {
+        match self.store().set_media_avif(id, &[]).await {
+            Ok(_) => true,
+            Err(e) => {
+                tracing::warn!(media = id, error = %e, "could not clear a photo's AVIF mark");
+                false
+            }
         }
     }
 
