@@ -61,6 +61,9 @@ async function run(name, dir) {
     if (u.origin === origin && r.status() >= 400 && u.pathname !== '/berita/tidak-ada') problems.push(`${r.status()} ${u.pathname}`);
   });
   context.on('requestfailed', (r) => {
+    // ERR_ABORTED is the browser cancelling, not the server failing: leaving a page while its
+    // lazy photos still load (the server is busy encoding the demo's AVIF files meanwhile).
+    if (r.failure()?.errorText === 'net::ERR_ABORTED' && r.resourceType() === 'image') return;
     if (new URL(r.url()).origin === origin) problems.push(`failed ${r.url()}: ${r.failure()?.errorText}`);
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -82,8 +85,12 @@ async function run(name, dir) {
     assert.ok((await page.locator('figure figcaption', { hasText: 'Foto:' }).count()) > 0, 'a figcaption with "Foto:"');
     const noAlt = await page.locator('img:not([alt])').count();
     assert.equal(noAlt, 0, 'every img has alt');
-    const hero = await page.locator('figure img').first().evaluate((i) => ({ ok: i.complete, w: i.naturalWidth, src: i.currentSrc }));
+    // The photo itself, not the blurred placeholder behind it; the browser picks AVIF or WebP.
+    const hero = await page.locator('figure.hero picture img').evaluate((i) => ({ ok: i.complete, w: i.naturalWidth, src: i.currentSrc }));
     assert.ok(hero.ok && hero.w > 0, `hero image loaded (${hero.src}, naturalWidth ${hero.w})`);
+    assert.match(hero.src, /\.(avif|webp)$/, `hero served as AVIF or WebP (${hero.src})`);
+    const placeholders = await page.locator('img.lqip-ph').evaluateAll((els) => els.map((i) => i.alt === '' && i.getAttribute('aria-hidden') === 'true'));
+    assert.ok(placeholders.every(Boolean), 'placeholders are decorative (empty alt, aria-hidden)');
     await noOverflow(page);
     await page.screenshot({ path: join(shots, `article-${name}.png`), fullPage: true });
     const published = ((await page.locator('time[datetime]').first().getAttribute('datetime')) ?? '').slice(0, 10);

@@ -13,14 +13,35 @@ type Rgb = [f32; 3];
 
 /// A deterministic PNG of `width`×`height` (each side clamped to 1..=4096) for `seed`.
 pub fn demo_image(seed: &str, width: u32, height: u32) -> Vec<u8> {
+    encode(&draw(seed, width, height), ImageFormat::Png)
+}
+
+/// The same picture as a JPEG (quality 90), as a newsroom photo would arrive.
+pub fn demo_photo(seed: &str, width: u32, height: u32) -> Vec<u8> {
+    let img = draw(seed, width, height);
+    let mut out = Vec::new();
+    let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
+    match img.write_with_encoder(encoder) {
+        Ok(()) => out,
+        Err(e) => {
+            tracing::error!(error = %e, "demo photo encoding failed");
+            Vec::new()
+        }
+    }
+}
+
+fn draw(seed: &str, width: u32, height: u32) -> RgbImage {
     let (width, height) = (width.clamp(1, MAX_SIDE), height.clamp(1, MAX_SIDE));
     let scene = Scene::new(seed, width, height);
-    let img = RgbImage::from_fn(width, height, |x, y| {
+    RgbImage::from_fn(width, height, |x, y| {
         let [r, g, b] = scene.shade(x as f32 + 0.5, y as f32 + 0.5);
         image::Rgb([to_u8(r), to_u8(g), to_u8(b)])
-    });
+    })
+}
+
+fn encode(img: &RgbImage, format: ImageFormat) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
-    match img.write_to(&mut out, ImageFormat::Png) {
+    match img.write_to(&mut out, format) {
         Ok(()) => out.into_inner(),
         Err(e) => {
             // Writing a well-formed RGB buffer to memory does not fail in practice.
@@ -234,6 +255,29 @@ mod tests {
         assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
         let img = image::load_from_memory(&png).unwrap();
         assert_eq!((img.width(), img.height()), (320, 180));
+    }
+
+    #[test]
+    fn demo_photo_is_a_jpeg_of_the_same_picture() {
+        let jpeg = super::demo_photo("berita-1", 320, 180);
+        assert!(jpeg.starts_with(&[0xFF, 0xD8]));
+        let photo = image::load_from_memory(&jpeg).unwrap().to_rgb8();
+        let png = image::load_from_memory(&demo_image("berita-1", 320, 180))
+            .unwrap()
+            .to_rgb8();
+        assert_eq!(photo.dimensions(), (320, 180));
+        // JPEG blurs hard edges (chroma subsampling), so compare on average.
+        let total: u64 = photo
+            .pixels()
+            .zip(png.pixels())
+            .map(|(a, b)| {
+                (0..3)
+                    .map(|i| u64::from(a.0[i].abs_diff(b.0[i])))
+                    .sum::<u64>()
+            })
+            .sum();
+        let mean = total as f64 / (320.0 * 180.0 * 3.0);
+        assert!(mean < 3.0, "mean difference {mean}");
     }
 
     #[test]

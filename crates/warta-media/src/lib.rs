@@ -5,23 +5,31 @@
 //!
 //! * [`process_image`] sniffs an upload by its content, refuses oversize files and
 //!   decompression bombs *before* decoding, re-encodes the original (which drops EXIF/GPS and
-//!   any other metadata) and makes lossy WebP variants at [`VARIANT_WIDTHS`].
+//!   any other metadata) and makes lossy WebP variants at [`VARIANT_WIDTHS`], JPEG centre
+//!   crops ([`Aspect`]: 16:9, 4:3, 1:1, up to [`CROP_WIDTH`]) and a tiny placeholder.
+//! * [`avif_variants`] makes AVIF variants at the same widths from the re-encoded original
+//!   (slow: the web crate runs it in the background).
 //! * [`demo_image`] draws a deterministic picture for demo content.
 //! * [`MediaStore`] keeps the files (a local folder today; S3-compatible later).
 
+mod crops;
 mod demo;
 mod encode;
 mod error;
 mod limits;
+mod placeholder;
 mod process;
+mod resize;
 mod sniff;
 mod store;
 mod variants;
 
-pub use demo::demo_image;
+pub use crops::{Aspect, CROP_WIDTH, Crop, MIN_CROP_PIXELS};
+pub use demo::{demo_image, demo_photo};
 pub use encode::Encoded;
 pub use error::MediaError;
 pub use limits::MediaLimits;
-pub use process::{Processed, process_image};
+pub use placeholder::PLACEHOLDER_SIDE;
+pub use process::{Processed, avif_variants, process_image};
 pub use store::{LocalStore, MediaStore, valid_key};
 pub use variants::VARIANT_WIDTHS;

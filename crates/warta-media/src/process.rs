@@ -1,22 +1,32 @@
-//! The upload pipeline: check, decode under limits, re-encode, make variants.
+//! The upload pipeline: check, decode under limits, re-encode, make variants, crops and a
+//! placeholder; AVIF variants separately, from the stored original, because AV1 encoding
+//! takes seconds.
 
 use std::io::Cursor;
 
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageReader};
 
+use crate::crops::{Crop, make_crops};
 use crate::encode::{self, Encoded, JPEG_QUALITY, WEBP_QUALITY};
+use crate::placeholder::make_placeholder;
 use crate::sniff::{self, Source};
 use crate::variants::make_variants;
 use crate::{MediaError, MediaLimits};
 
 /// The result of processing an upload: the re-encoded original (same format family: JPEG
 /// stays JPEG q90, PNG stays PNG, WebP becomes lossy WebP q85, GIF becomes a PNG of its first
-/// frame) with all metadata (EXIF, GPS) dropped, plus lossy WebP variants.
+/// frame) with all metadata (EXIF, GPS) dropped, lossy WebP variants, the centre crops the
+/// original allows, and a placeholder.
 #[derive(Debug, Clone)]
 pub struct Processed {
     pub original: Encoded,
+    /// WebP, narrowest first.
     pub variants: Vec<Encoded>,
+    /// JPEG crops (16:9, 4:3, 1:1) that reach 50,000 pixels, widest aspect first.
+    pub crops: Vec<Crop>,
+    /// A tiny WebP as a `data:` URI; `None` for images with transparency.
+    pub placeholder: Option<String>,
 }
 
 /// Checks and re-encodes an upload.
@@ -37,15 +47,36 @@ pub fn process_image(bytes: &[u8], limits: &MediaLimits) -> Result<Processed, Me
         Source::Png | Source::Gif => encode::png(&img)?,
         Source::WebP => encode::webp(&img, WEBP_QUALITY)?,
     };
-    let variants = make_variants(&img)?;
+    let variants = make_variants(&img, |v| encode::webp(v, WEBP_QUALITY))?;
+    let crops = make_crops(&img)?;
+    let placeholder = make_placeholder(&img)?;
     tracing::debug!(
         ?source,
         width = original.width,
         height = original.height,
         variants = variants.len(),
+        crops = crops.len(),
         "processed image"
     );
-    Ok(Processed { original, variants })
+    Ok(Processed {
+        original,
+        variants,
+        crops,
+        placeholder,
+    })
+}
+
+/// AVIF variants of an original that [`process_image`] has already re-encoded, at the same
+/// widths as its WebP variants, narrowest first. Checked and decoded under `limits` like an
+/// upload.
+///
+/// Synchronous and slow (AV1: about a second for a 1600-px photo): run it in the
+/// background, in `spawn_blocking`.
+pub fn avif_variants(original: &[u8], limits: &MediaLimits) -> Result<Vec<Encoded>, MediaError> {
+    sniff::check_size(original, limits)?;
+    let source = sniff::sniff(original)?;
+    let img = encode::normalise(decode(original, source, limits)?);
+    make_variants(&img, encode::avif)
 }
 
 /// Reads the header, checks the declared size, then decodes (for GIF: the first frame).

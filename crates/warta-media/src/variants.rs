@@ -1,14 +1,11 @@
-//! Responsive WebP variants.
-//!
-//! Resizing uses `fast_image_resize` (SIMD convolution, Lanczos3, alpha premultiplied during
-//! the resize so transparent edges do not darken) rather than `image::imageops::resize`,
-//! which is many times slower on large photos and does not premultiply alpha.
+//! Responsive variants: lossy WebP at upload, AVIF at the same widths later (see
+//! [`crate::avif_variants`]).
 
-use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 use image::{DynamicImage, GenericImageView};
 
 use crate::MediaError;
-use crate::encode::{self, Encoded, WEBP_QUALITY};
+use crate::encode::Encoded;
+use crate::resize::{Scaler, scaled_height};
 
 /// Widths of responsive variants: only those narrower than the original are made, plus one
 /// at the original width when it is at most 1600, so there is always at least one variant.
@@ -30,33 +27,17 @@ pub(crate) fn variant_sizes(width: u32, height: u32) -> Vec<(u32, u32)> {
         .collect()
 }
 
-/// Height keeping the aspect ratio, rounded to the nearest pixel, never zero.
-fn scaled_height(width: u32, height: u32, new_width: u32) -> u32 {
-    if width == 0 {
-        return height.max(1);
-    }
-    let w = u64::from(width);
-    let scaled = (u64::from(height) * u64::from(new_width) + w / 2) / w;
-    u32::try_from(scaled).unwrap_or(u32::MAX).max(1)
-}
-
-/// Lossy WebP variants of a normalised image (see [`encode::normalise`]).
-pub(crate) fn make_variants(img: &DynamicImage) -> Result<Vec<Encoded>, MediaError> {
+/// Variants of a normalised image (see [`crate::encode::normalise`]) at every
+/// [`variant_sizes`], each written by `encode` (WebP or AVIF).
+pub(crate) fn make_variants(
+    img: &DynamicImage,
+    encode: impl Fn(&DynamicImage) -> Result<Encoded, MediaError>,
+) -> Result<Vec<Encoded>, MediaError> {
     let (width, height) = img.dimensions();
-    let mut resizer = Resizer::new();
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    let mut scaler = Scaler::new();
     variant_sizes(width, height)
         .into_iter()
-        .map(|(w, h)| {
-            if (w, h) == (width, height) {
-                return encode::webp(img, WEBP_QUALITY);
-            }
-            let mut dst = DynamicImage::new(w, h, img.color());
-            resizer
-                .resize(img, &mut dst, &options)
-                .map_err(|e| MediaError::Corrupt(format!("resizing failed: {e}")))?;
-            encode::webp(&dst, WEBP_QUALITY)
-        })
+        .map(|(w, h)| encode(&*scaler.scale(img, w, h)?))
         .collect()
 }
 

@@ -147,6 +147,8 @@ pub(crate) struct Img {
     height: u32,
     #[serde(default)]
     variants: Vec<Var>,
+    #[serde(default)]
+    avif: Vec<Var>,
 }
 
 /// Variants, widest first, without duplicates; the `src` alone when there are none.
@@ -165,8 +167,20 @@ pub(crate) fn widest_first(src: &str, width: u32, height: u32, variants: &[Var])
 }
 
 /// `srcset` for an image: `url 480w, url 720w, …`, narrowest first; empty if unknown widths.
-pub(crate) fn srcset(img: ViaDeserialize<Img>) -> String {
-    let mut v = widest_first(&img.src, img.width, img.height, &img.variants);
+/// `i|srcset` lists the WebP variants (or the `src` alone), `i|srcset("avif")` the AVIF ones
+/// (empty when there are none).
+pub(crate) fn srcset(img: ViaDeserialize<Img>, format: Option<&str>) -> Result<String, Error> {
+    let mut v = match format {
+        None | Some("webp") => widest_first(&img.src, img.width, img.height, &img.variants),
+        Some("avif") if img.avif.is_empty() => return Ok(String::new()),
+        Some("avif") => widest_first("", 0, 0, &img.avif),
+        Some(other) => {
+            return Err(Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("srcset: unknown format {other:?} (webp, avif)"),
+            ));
+        }
+    };
     v.reverse();
     let mut out = String::new();
     for var in v.iter().filter(|v| v.width > 0) {
@@ -176,7 +190,7 @@ pub(crate) fn srcset(img: ViaDeserialize<Img>) -> String {
         let url = var.url.replace(' ', "%20").replace(',', "%2C");
         let _ = write!(out, "{url} {}w", var.width);
     }
-    out
+    Ok(out)
 }
 
 /// The widest variant as `{url, width, height}` (for feeds, OpenGraph and sitemaps).

@@ -50,8 +50,8 @@ pub(crate) fn truncate_headline(s: &str) -> String {
     format!("{cut}…")
 }
 
-/// Absolute URLs of the hero's variants, widest first.
-fn hero_images(site: &Site, a: &ArticleView) -> Vec<String> {
+/// The hero's variants, widest first, with absolute URLs.
+fn hero_variants(site: &Site, a: &ArticleView) -> Vec<Var> {
     let Some(h) = &a.hero else {
         return Vec::new();
     };
@@ -66,8 +66,35 @@ fn hero_images(site: &Site, a: &ArticleView) -> Vec<String> {
         .collect();
     widest_first(&h.src, h.width, h.height, &vars)
         .into_iter()
-        .map(|v| absolute(&site.base_url, &v.url))
+        .map(|v| Var {
+            url: absolute(&site.base_url, &v.url),
+            ..v
+        })
         .collect()
+}
+
+/// The article's `image`: the hero's 16:9, 4:3 and 1:1 crops as `ImageObject`s with their
+/// sizes (what Google's article guidance asks for); for a photo from before crops, the
+/// absolute URLs of its variants, widest first.
+fn hero_images(site: &Site, a: &ArticleView) -> Option<Value> {
+    let h = a.hero.as_ref()?;
+    if !h.crops.is_empty() {
+        let crops: Vec<Value> = h
+            .crops
+            .iter()
+            .map(|c| {
+                json!({
+                    "@type": "ImageObject",
+                    "url": absolute(&site.base_url, &c.url),
+                    "width": c.width,
+                    "height": c.height,
+                })
+            })
+            .collect();
+        return Some(crops.into());
+    }
+    let urls: Vec<String> = hero_variants(site, a).into_iter().map(|v| v.url).collect();
+    (!urls.is_empty()).then(|| urls.into())
 }
 
 /// The NewsArticle object (a LiveBlogPosting when the article is a running live blog), with
@@ -107,9 +134,8 @@ pub(crate) fn news_article(site: &Site, a: &ArticleView) -> Value {
         "inLanguage": "id-ID",
         "wordCount": a.word_count,
     });
-    let images = hero_images(site, a);
-    if !images.is_empty() {
-        o["image"] = images.into();
+    if let Some(images) = hero_images(site, a) {
+        o["image"] = images;
     }
     if !a.tags.is_empty() {
         let tags: Vec<&str> = a.tags.iter().map(|t| t.title.as_str()).collect();
@@ -183,9 +209,18 @@ pub(crate) fn breadcrumb(site: &Site, a: &ArticleView) -> Value {
     })
 }
 
-/// Absolute URL of the hero's widest variant, for OpenGraph.
-pub(crate) fn og_image(site: &Site, a: &ArticleView) -> Option<String> {
-    hero_images(site, a).into_iter().next()
+/// The image for OpenGraph and Twitter cards, with an absolute URL: the hero's 16:9 crop
+/// (the shape those cards show), else its widest variant.
+pub(crate) fn og_image(site: &Site, a: &ArticleView) -> Option<Var> {
+    let h = a.hero.as_ref()?;
+    if let Some(c) = h.crops.iter().find(|c| c.aspect == "16x9") {
+        return Some(Var {
+            url: absolute(&site.base_url, &c.url),
+            width: c.width,
+            height: c.height,
+        });
+    }
+    hero_variants(site, a).into_iter().next()
 }
 
 /// The home page's `WebSite` with a `SearchAction` (the sitelinks search box) and the

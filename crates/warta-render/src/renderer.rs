@@ -56,7 +56,7 @@ impl Renderer {
                 a,
                 dateline_at,
                 updated => a.updated_at > a.published_at + UPDATE_THRESHOLD_MS,
-                og_image => jsonld::og_image(&self.site, a),
+                og_image => jsonld::og_image(&self.site, a).map(|v| Value::from_serialize(&v)),
                 jsonld => Value::from_safe_string(news),
                 breadcrumb_ld => Value::from_safe_string(crumbs),
             },

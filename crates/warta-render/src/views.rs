@@ -31,13 +31,20 @@ pub struct PageContext {
     pub nav: Vec<Link>,
 }
 
-/// One responsive picture. `src` is the largest WebP variant; `variants` are all WebP widths.
+/// One responsive picture. `src` is the largest WebP variant; `variants` are all WebP widths,
+/// `avif` the AVIF ones (empty until they are made, and for photos from before AVIF).
 #[derive(Debug, Clone, Serialize)]
 pub struct ImageView {
     pub src: String,
     pub width: u32,
     pub height: u32,
     pub variants: Vec<Variant>,
+    pub avif: Vec<Variant>,
+    /// A `data:` URI of a tiny preview shown blurred while the photo loads, or empty.
+    pub placeholder: String,
+    /// Centre crops for structured data and social cards, widest aspect first; empty for
+    /// photos from before crops.
+    pub crops: Vec<Crop>,
     pub alt: String,
     pub caption: String,
     /// Shown as `Foto: <credit>`; empty means no credit line.
@@ -46,6 +53,16 @@ pub struct ImageView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Variant {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A centre crop of a photo.
+#[derive(Debug, Clone, Serialize)]
+pub struct Crop {
+    /// `"16x9"`, `"4x3"` or `"1x1"`.
+    pub aspect: String,
     pub url: String,
     pub width: u32,
     pub height: u32,

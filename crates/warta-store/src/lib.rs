@@ -23,7 +23,9 @@ pub use media::NewMedia;
 pub use newsroom::{
     AuditRow, LiveEntryRow, PRESENCE_MS, SESSION_IDLE_MS, SESSION_MAX_MS, SessionRow,
 };
-pub use rows::{ArticleRow, CorrectionRow, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow};
+pub use rows::{
+    ArticleRow, CorrectionRow, MediaCrop, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow,
+};
 pub use search::{MAX_TERMS, search_terms};
 pub use users::{NewUser, generate_token, hash_password, verify_password};
 

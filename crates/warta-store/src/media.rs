@@ -1,7 +1,7 @@
 //! Media records. The files themselves live in warta-media's storage.
 
 use crate::rows::RawMedia;
-use crate::{MediaRow, MediaVariant, Store, StoreError, now_ms};
+use crate::{MediaCrop, MediaRow, MediaVariant, Store, StoreError, now_ms};
 
 pub struct NewMedia {
     pub original_key: String,
@@ -9,19 +9,27 @@ pub struct NewMedia {
     pub width: u32,
     pub height: u32,
     pub variants: Vec<MediaVariant>,
+    /// AVIF variants made before the row is written (usually none: see `avif_pending`).
+    pub avif: Vec<MediaVariant>,
+    /// The AVIF variants are still to be made; [`Store::media_awaiting_avif`] lists the row
+    /// until [`Store::set_media_avif`] records them.
+    pub avif_pending: bool,
+    pub crops: Vec<MediaCrop>,
+    pub placeholder: String,
     pub caption: String,
     pub credit: String,
     pub alt: String,
     pub uploaded_by: Option<i64>,
 }
 
-const COLS: &str = "id, original_key, mime, width, height, variants, caption, credit, alt, created_at, uploaded_by";
+const COLS: &str = "id, original_key, mime, width, height, variants, avif, avif_pending, crops, placeholder, caption, credit, alt, created_at, uploaded_by";
 
 impl Store {
     pub async fn insert_media(&self, m: NewMedia) -> Result<MediaRow, StoreError> {
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO media (original_key, mime, width, height, variants, caption, credit, alt, uploaded_by, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+            "INSERT INTO media (original_key, mime, width, height, variants, caption, credit, alt, uploaded_by, created_at,
+                                avif, avif_pending, crops, placeholder)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
         )
         .bind(&m.original_key)
         .bind(&m.mime)
@@ -33,9 +41,36 @@ impl Store {
         .bind(&m.alt)
         .bind(m.uploaded_by)
         .bind(now_ms())
+        .bind(serde_json::to_string(&m.avif)?)
+        .bind(i64::from(m.avif_pending))
+        .bind(serde_json::to_string(&m.crops)?)
+        .bind(&m.placeholder)
         .fetch_one(&self.pool)
         .await?;
         self.media_by_id(id).await?.ok_or(StoreError::NotFound)
+    }
+
+    /// Photos whose AVIF variants are still to be made, oldest first.
+    pub async fn media_awaiting_avif(&self, limit: u32) -> Result<Vec<i64>, StoreError> {
+        let q = format!(
+            "SELECT id FROM media WHERE avif_pending = 1 ORDER BY id LIMIT {}",
+            limit.clamp(1, 1000)
+        );
+        Ok(sqlx::query_scalar::<_, i64>(crate::sql(&q))
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    /// Record a photo's AVIF variants (ascending by width) and that none are pending; an empty
+    /// list gives up on them (the photo stays WebP only). Returns false when the photo is gone
+    /// (deleted meanwhile), so the caller can remove the files it stored.
+    pub async fn set_media_avif(&self, id: i64, avif: &[MediaVariant]) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE media SET avif = $1, avif_pending = 0 WHERE id = $2")
+            .bind(serde_json::to_string(avif)?)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
     }
 
     pub async fn media_by_id(&self, id: i64) -> Result<Option<MediaRow>, StoreError> {

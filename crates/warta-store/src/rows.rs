@@ -65,6 +65,17 @@ pub struct MediaVariant {
     pub mime: String,
 }
 
+/// A centre crop of a photo for structured data and social cards.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MediaCrop {
+    /// `"16x9"`, `"4x3"` or `"1x1"`.
+    pub aspect: String,
+    pub key: String,
+    pub width: u32,
+    pub height: u32,
+    pub mime: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct MediaRow {
     pub id: i64,
@@ -72,8 +83,17 @@ pub struct MediaRow {
     pub mime: String,
     pub width: u32,
     pub height: u32,
-    /// Ascending by width.
+    /// WebP, ascending by width.
     pub variants: Vec<MediaVariant>,
+    /// AVIF at the same widths, ascending; empty until they are made (and for photos from
+    /// before AVIF).
+    pub avif: Vec<MediaVariant>,
+    /// Whether the AVIF variants are still to be made.
+    pub avif_pending: bool,
+    /// Widest aspect first; empty for photos from before crops or too small for any.
+    pub crops: Vec<MediaCrop>,
+    /// A `data:` URI of a tiny preview, or empty.
+    pub placeholder: String,
     pub caption: String,
     pub credit: String,
     pub alt: String,
@@ -90,6 +110,10 @@ pub(crate) struct RawMedia {
     pub width: i64,
     pub height: i64,
     pub variants: String,
+    pub avif: String,
+    pub avif_pending: i64,
+    pub crops: String,
+    pub placeholder: String,
     pub caption: String,
     pub credit: String,
     pub alt: String,
@@ -107,6 +131,10 @@ impl TryFrom<RawMedia> for MediaRow {
             width: u32::try_from(r.width).unwrap_or(0),
             height: u32::try_from(r.height).unwrap_or(0),
             variants: serde_json::from_str(&r.variants)?,
+            avif: serde_json::from_str(&r.avif)?,
+            avif_pending: r.avif_pending != 0,
+            crops: serde_json::from_str(&r.crops)?,
+            placeholder: r.placeholder,
             caption: r.caption,
             credit: r.credit,
             alt: r.alt,

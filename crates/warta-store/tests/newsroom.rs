@@ -11,8 +11,8 @@ use sqlx::any::AnyPoolOptions;
 use std::collections::BTreeSet;
 use warta_core::{Block, Role, Status, Transition};
 use warta_store::{
-    ArticleRow, ArticleWrite, MediaVariant, NewMedia, NewUser, PRESENCE_MS, SESSION_IDLE_MS,
-    SESSION_MAX_MS, Save, Store, StoreError, Term, now_ms, verify_password,
+    ArticleRow, ArticleWrite, MediaCrop, MediaVariant, NewMedia, NewUser, PRESENCE_MS,
+    SESSION_IDLE_MS, SESSION_MAX_MS, Save, Store, StoreError, Term, now_ms, verify_password,
 };
 
 /// A migrated store and a raw pool on the same database, for arranging times.
@@ -131,6 +131,7 @@ on_both_backends!(
     presence_lists_only_others_within_the_window,
     live_entries_come_newest_first_and_filter_by_id,
     media_search_matches_words_days_and_pages,
+    media_formats_are_recorded_and_avif_waits_until_set,
     media_in_use_cannot_be_deleted,
 );
 
@@ -826,6 +827,10 @@ async fn photo(s: &Store, caption: &str, credit: &str, alt: &str) -> i64 {
             height: 427,
             mime: "image/webp".into(),
         }],
+        avif: Vec::new(),
+        avif_pending: false,
+        crops: Vec::new(),
+        placeholder: String::new(),
         caption: caption.into(),
         credit: credit.into(),
         alt: alt.into(),
@@ -834,6 +839,68 @@ async fn photo(s: &Store, caption: &str, credit: &str, alt: &str) -> i64 {
     .await
     .unwrap()
     .id
+}
+
+fn variant(key: &str, width: u32, mime: &str) -> MediaVariant {
+    MediaVariant {
+        key: key.into(),
+        width,
+        height: width * 9 / 16,
+        mime: mime.into(),
+    }
+}
+
+async fn media_formats_are_recorded_and_avif_waits_until_set(db: &Db) {
+    let s = &db.store;
+    // A photo from before AVIF and crops: the columns' defaults.
+    let old = photo(s, "Lama", "Arsip", "Foto lama").await;
+    let row = s.media_by_id(old).await.unwrap().unwrap();
+    assert!(row.avif.is_empty() && row.crops.is_empty() && row.placeholder.is_empty());
+    assert!(!row.avif_pending);
+
+    let crops = vec![MediaCrop {
+        aspect: "16x9".into(),
+        key: "a/1-16x9.jpg".into(),
+        width: 1200,
+        height: 675,
+        mime: "image/jpeg".into(),
+    }];
+    let new = s
+        .insert_media(NewMedia {
+            original_key: "a/1.jpg".into(),
+            mime: "image/jpeg".into(),
+            width: 2400,
+            height: 1350,
+            variants: vec![variant("a/1-480.webp", 480, "image/webp")],
+            avif: Vec::new(),
+            avif_pending: true,
+            crops: crops.clone(),
+            placeholder: "data:image/webp;base64,UklGRg==".into(),
+            caption: "Baru".into(),
+            credit: "Warta".into(),
+            alt: "Foto baru".into(),
+            uploaded_by: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(new.crops, crops);
+    assert_eq!(new.placeholder, "data:image/webp;base64,UklGRg==");
+    assert!(new.avif_pending && new.avif.is_empty());
+    assert_eq!(s.media_awaiting_avif(10).await.unwrap(), [new.id]);
+
+    let avif = vec![
+        variant("a/1-480.avif", 480, "image/avif"),
+        variant("a/1-800.avif", 800, "image/avif"),
+    ];
+    assert!(s.set_media_avif(new.id, &avif).await.unwrap());
+    let row = s.media_by_id(new.id).await.unwrap().unwrap();
+    assert_eq!(row.avif, avif);
+    assert!(!row.avif_pending);
+    assert!(s.media_awaiting_avif(10).await.unwrap().is_empty());
+    assert!(
+        !s.set_media_avif(99_999, &avif).await.unwrap(),
+        "a deleted photo is reported"
+    );
 }
 
 async fn media_search_matches_words_days_and_pages(db: &Db) {

@@ -178,6 +178,11 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
     warta_media::demo_image("uji", width, height)
 }
 
+/// A photo as a camera or newsroom would send it: a JPEG of a generated scene.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    warta_media::demo_photo("foto-uji", width, height)
+}
+
 /// A valid PNG whose header claims `width`×`height` pixels but carries only a tiny image:
 /// the shape of a decompression bomb.
 pub fn png_claiming(width: u32, height: u32) -> Vec<u8> {

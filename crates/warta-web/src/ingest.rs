@@ -1,10 +1,11 @@
 //! Taking in an image: check and re-encode it (off the async threads, two at a time), store
-//! the original and its WebP variants, record it. Used by the API and the demo loader.
+//! the original, its WebP variants and its crops, record it with its placeholder. Used by the
+//! API and the demo loader. AVIF variants follow in the background ([`crate::avif`]).
 
 use crate::error::AppError;
 use tokio::sync::Semaphore;
-use warta_media::{MediaLimits, MediaStore};
-use warta_store::{MediaRow, MediaVariant, NewMedia, Store};
+use warta_media::{Encoded, MediaLimits, MediaStore};
+use warta_store::{MediaCrop, MediaRow, MediaVariant, NewMedia, Store};
 
 pub struct ImageMeta {
     pub caption: String,
@@ -13,6 +14,8 @@ pub struct ImageMeta {
     pub uploaded_by: Option<i64>,
 }
 
+/// Check, re-encode, store and record an image. The row is marked as waiting for its AVIF
+/// variants; wake the AVIF encoder after this returns.
 pub async fn ingest_image(
     store: &Store,
     media: &MediaStore,
@@ -46,8 +49,54 @@ pub async fn ingest_image(
             processed.original.mime,
         )
         .await?;
-    let mut variants = Vec::with_capacity(processed.variants.len());
-    for v in &processed.variants {
+    let variants = store_variants(media, &stem, &processed.variants).await?;
+    let mut crops = Vec::with_capacity(processed.crops.len());
+    for c in &processed.crops {
+        let key = format!("{stem}-{}.{}", c.aspect.name(), c.image.ext);
+        media.put(&key, &c.image.bytes, c.image.mime).await?;
+        crops.push(MediaCrop {
+            aspect: c.aspect.name().to_string(),
+            key,
+            width: c.image.width,
+            height: c.image.height,
+            mime: c.image.mime.to_string(),
+        });
+    }
+    let row = store
+        .insert_media(NewMedia {
+            original_key,
+            mime: processed.original.mime.to_string(),
+            width: processed.original.width,
+            height: processed.original.height,
+            variants,
+            avif: Vec::new(),
+            avif_pending: true,
+            crops,
+            placeholder: processed.placeholder.unwrap_or_default(),
+            caption: meta.caption,
+            credit: meta.credit,
+            alt: meta.alt,
+            uploaded_by: meta.uploaded_by,
+        })
+        .await?;
+    Ok(row)
+}
+
+/// The storage key a photo's files share: its original's key without the extension.
+pub(crate) fn stem_of(original_key: &str) -> &str {
+    original_key
+        .rsplit_once('.')
+        .map_or(original_key, |(stem, _)| stem)
+}
+
+/// Store variants as `{stem}-{width}.{ext}` and describe them, ascending by width.
+pub(crate) async fn store_variants(
+    media: &MediaStore,
+    stem: &str,
+    encoded: &[Encoded],
+) -> Result<Vec<MediaVariant>, warta_media::MediaError> {
+    let mut variants = Vec::with_capacity(encoded.len());
+    for v in encoded {
         let key = format!("{stem}-{}.{}", v.width, v.ext);
         media.put(&key, &v.bytes, v.mime).await?;
         variants.push(MediaVariant {
@@ -58,24 +107,26 @@ pub async fn ingest_image(
         });
     }
     variants.sort_by_key(|v| v.width);
-    let row = store
-        .insert_media(NewMedia {
-            original_key,
-            mime: processed.original.mime.to_string(),
-            width: processed.original.width,
-            height: processed.original.height,
-            variants,
-            caption: meta.caption,
-            credit: meta.credit,
-            alt: meta.alt,
-            uploaded_by: meta.uploaded_by,
-        })
-        .await?;
-    Ok(row)
+    Ok(variants)
 }
 
 fn fingerprint(data: &[u8]) -> u64 {
     data.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stem_of;
+
+    #[test]
+    fn the_stem_drops_only_the_extension() {
+        assert_eq!(
+            stem_of("2026/11/19abc12345678.jpg"),
+            "2026/11/19abc12345678"
+        );
+        assert_eq!(stem_of("demo-1.png"), "demo-1");
+        assert_eq!(stem_of("noext"), "noext");
+    }
 }

@@ -7,6 +7,7 @@ mod admin;
 mod api;
 /// Sessions and CSRF, public for the newsroom pages that sign people in.
 pub mod auth;
+mod avif;
 mod cache;
 mod content;
 mod error;

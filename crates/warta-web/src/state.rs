@@ -49,6 +49,8 @@ pub(crate) struct Inner {
     pub logo: bytes::Bytes,
     /// Wakes the scheduler early (an article was just scheduled or published).
     pub scheduler: tokio::sync::Notify,
+    /// Wakes the AVIF encoder (a photo was just uploaded).
+    pub avif_wake: tokio::sync::Notify,
     /// The id of an article that got a new live entry, for the readers' event streams.
     pub live: tokio::sync::broadcast::Sender<i64>,
     /// Turns true when the server shuts down, so that open event streams end and graceful
@@ -70,6 +72,7 @@ impl AppState {
             image_slots: Semaphore::new(2),
             logo: bytes::Bytes::from(logo),
             scheduler: tokio::sync::Notify::new(),
+            avif_wake: tokio::sync::Notify::new(),
             live: tokio::sync::broadcast::channel(64).0,
             closing: tokio::sync::watch::channel(false).0,
         }))
@@ -102,7 +105,9 @@ impl AppState {
 
     /// Remove a deleted photo's files (best effort: a leftover file is only disk space).
     pub async fn remove_media_files(&self, m: &warta_store::MediaRow) {
-        let keys = std::iter::once(&m.original_key).chain(m.variants.iter().map(|v| &v.key));
+        let keys = std::iter::once(&m.original_key)
+            .chain(m.variants.iter().chain(&m.avif).map(|v| &v.key))
+            .chain(m.crops.iter().map(|c| &c.key));
         for key in keys {
             if let Err(e) = self.0.media.delete(key).await {
                 tracing::warn!(key, error = %e, "could not remove a deleted photo's file");
@@ -160,14 +165,15 @@ impl AppState {
         self.0.pages.invalidate(&[Dep::All]);
     }
 
-    /// Check, re-encode, store and record an image.
+    /// Check, re-encode, store and record an image; its AVIF variants follow in the
+    /// background.
     pub async fn ingest(
         &self,
         bytes: Vec<u8>,
         meta: crate::ImageMeta,
     ) -> Result<warta_store::MediaRow, crate::AppError> {
         let s = &self.0;
-        crate::ingest_image(
+        let row = crate::ingest_image(
             &s.store,
             &s.media,
             &s.image_slots,
@@ -175,7 +181,9 @@ impl AppState {
             bytes,
             meta,
         )
-        .await
+        .await?;
+        self.wake_avif();
+        Ok(row)
     }
 
     pub fn cached_pages(&self) -> usize {

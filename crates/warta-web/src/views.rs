@@ -7,22 +7,26 @@ use crate::paths;
 use std::collections::HashMap;
 use warta_core::{Block, Embed};
 use warta_render::{
-    ArticleView, BlockView, CorrectionView, ImageView, Link, LiveEntryView, PersonView, TeaserView,
-    Variant,
+    ArticleView, BlockView, CorrectionView, Crop, ImageView, Link, LiveEntryView, PersonView,
+    TeaserView, Variant,
 };
 use warta_store::{ArticleRow, LiveEntryRow, MediaRow, Store, TeaserRow};
 
-/// A photo as shown: the article's own caption, credit and alt text, else the library's.
-pub fn image_view(m: &MediaRow, caption: &str, credit: &str, alt: &str) -> ImageView {
-    let variants: Vec<Variant> = m
-        .variants
+fn variant_views(variants: &[warta_store::MediaVariant]) -> Vec<Variant> {
+    variants
         .iter()
         .map(|v| Variant {
             url: paths::media(&v.key),
             width: v.width,
             height: v.height,
         })
-        .collect();
+        .collect()
+}
+
+/// A photo as shown: the article's own caption, credit and alt text, else the library's.
+/// Photos from before AVIF, crops and placeholders simply have none of them.
+pub fn image_view(m: &MediaRow, caption: &str, credit: &str, alt: &str) -> ImageView {
+    let variants = variant_views(&m.variants);
     let (src, width, height) = match variants.last() {
         Some(v) => (v.url.clone(), v.width, v.height),
         None => (paths::media(&m.original_key), m.width, m.height),
@@ -42,6 +46,18 @@ pub fn image_view(m: &MediaRow, caption: &str, credit: &str, alt: &str) -> Image
         width,
         height,
         variants,
+        avif: variant_views(&m.avif),
+        placeholder: m.placeholder.clone(),
+        crops: m
+            .crops
+            .iter()
+            .map(|c| Crop {
+                aspect: c.aspect.clone(),
+                url: paths::media(&c.key),
+                width: c.width,
+                height: c.height,
+            })
+            .collect(),
         alt,
         caption,
         credit: if credit.is_empty() {

@@ -77,12 +77,15 @@ pub async fn start(config: &Config, state: AppState) -> anyhow::Result<Running> 
     let state_for_server = state.clone();
     let (stop, stopped) = oneshot::channel::<()>();
     let scheduler = tokio::spawn(state.clone().run_scheduler());
+    let avif = tokio::spawn(state.clone().run_avif_encoder());
     let task = tokio::spawn(async move {
         let served = warta_web::serve(listener, state_for_server, async move {
             let _ = stopped.await;
         })
         .await;
         scheduler.abort();
+        // A photo cut off mid-way stays pending and is encoded after the next start.
+        avif.abort();
         served
     });
     Ok(Running {

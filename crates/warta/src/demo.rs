@@ -5,11 +5,16 @@
 use anyhow::{Context, bail};
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
 use warta_core::{Block, Role, Source, Status};
 use warta_store::{ArticleFilter, ArticleWrite, NewUser, Store, Term, now_ms};
 use warta_web::{AppState, ImageMeta};
 
 const DEMO: &str = include_str!("../demo/articles.json");
+const DEMO_PHOTO_WIDTH: u32 = 2134;
+const DEMO_PHOTO_HEIGHT: u32 = 1200;
 
 #[derive(Deserialize)]
 struct Demo {
@@ -106,18 +111,46 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
     let mut ids: HashMap<&str, i64> = HashMap::new();
     let mut writes = Vec::with_capacity(articles.len());
     let now = now_ms();
+    let mut wanted = Vec::new();
     for a in &articles {
         let by = *authors
             .get(&a.author)
             .with_context(|| format!("{}: unknown author {}", a.key, a.author))?;
-        let hero = image(state, &a.hero.image, &a.hero.caption, &a.hero.credit, by).await?;
+        wanted.push(Photo {
+            seed: a.hero.image.clone(),
+            caption: a.hero.caption.clone(),
+            credit: a.hero.credit.clone(),
+            by,
+        });
+        for b in a.body.iter() {
+            if b.get("type").and_then(|t| t.as_str()) == Some("image") {
+                wanted.push(Photo {
+                    seed: str_field(b, "image"),
+                    caption: str_field(b, "caption"),
+                    credit: str_field(b, "credit"),
+                    by,
+                });
+            }
+        }
+    }
+    let photos = photos(state, wanted).await?;
+    let photo = |seed: &str| {
+        photos
+            .get(seed)
+            .copied()
+            .with_context(|| format!("demo image {seed} was not made"))
+    };
+    for a in &articles {
+        let by = *authors
+            .get(&a.author)
+            .with_context(|| format!("{}: unknown author {}", a.key, a.author))?;
+        let hero = photo(&a.hero.image)?;
         let mut body = Vec::with_capacity(a.body.len());
         for (i, b) in a.body.iter().enumerate() {
             match b.get("type").and_then(|t| t.as_str()) {
                 Some("image") => {
-                    let seed = str_field(b, "image");
                     let (caption, credit) = (str_field(b, "caption"), str_field(b, "credit"));
-                    let m = image(state, &seed, &caption, &credit, by).await?;
+                    let m = photo(&str_field(b, "image"))?;
                     body.push(Block::Image {
                         media_id: m,
                         alt: caption.clone(),
@@ -178,24 +211,54 @@ fn str_field(v: &serde_json::Value, k: &str) -> String {
         .to_string()
 }
 
-async fn image(
-    state: &AppState,
-    seed: &str,
-    caption: &str,
-    credit: &str,
+/// One demo photo to make.
+struct Photo {
+    seed: String,
+    caption: String,
+    credit: String,
     by: i64,
-) -> anyhow::Result<i64> {
-    let png = warta_media::demo_image(seed, 1600, 900);
+}
+
+/// Draw and take in every demo photo, two at a time (both are CPU work, done off the async
+/// threads), and return their media ids by seed.
+async fn photos(state: &AppState, wanted: Vec<Photo>) -> anyhow::Result<HashMap<String, i64>> {
+    let turns = Arc::new(Semaphore::new(2));
+    let mut tasks = JoinSet::new();
+    for p in wanted {
+        let (state, turns) = (state.clone(), turns.clone());
+        tasks.spawn(async move {
+            let _turn = turns.acquire_owned().await?;
+            let id = image(&state, &p).await?;
+            anyhow::Ok((p.seed, id))
+        });
+    }
+    let mut ids = HashMap::new();
+    while let Some(done) = tasks.join_next().await {
+        let (seed, id) = done.context("a demo photo task failed")??;
+        ids.insert(seed, id);
+    }
+    Ok(ids)
+}
+
+async fn image(state: &AppState, p: &Photo) -> anyhow::Result<i64> {
+    // 16:9 and 1200 px high, so that all three crops for structured data (16:9, 4:3 and
+    // 1:1) reach 1200 px wide, as Google recommends.
+    let seed = p.seed.clone();
+    let photo = tokio::task::spawn_blocking(move || {
+        warta_media::demo_photo(&seed, DEMO_PHOTO_WIDTH, DEMO_PHOTO_HEIGHT)
+    })
+    .await
+    .context("drawing a demo photo")?;
     let meta = ImageMeta {
-        caption: caption.into(),
-        credit: credit.into(),
-        alt: caption.into(),
-        uploaded_by: Some(by),
+        caption: p.caption.clone(),
+        credit: p.credit.clone(),
+        alt: p.caption.clone(),
+        uploaded_by: Some(p.by),
     };
     let row = state
-        .ingest(png, meta)
+        .ingest(photo, meta)
         .await
-        .map_err(|e| anyhow::anyhow!("demo image {seed}: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("demo image {}: {e}", p.seed))?;
     Ok(row.id)
 }
 

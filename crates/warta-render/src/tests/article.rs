@@ -75,9 +75,9 @@ fn hero_is_a_priority_figure_with_credit() {
     let fig = &html[start..start + html[start..].find("</figure>").unwrap()];
     assert!(fig.contains("src=\"/media/hero-1200.webp\""));
     assert!(fig.contains(
-        "srcset=\"/media/hero-480.webp 480w, /media/hero-720.webp 720w, /media/hero-1200.webp 1200w\""
+        "<source type=\"image/webp\" srcset=\"/media/hero-480.webp 480w, /media/hero-720.webp 720w, /media/hero-1200.webp 1200w\""
     ));
-    assert!(fig.contains("sizes=\"(max-width: 720px) 100vw, 720px\""));
+    assert!(fig.contains("sizes=\"(max-width: 752px) calc(100vw - 2rem), 720px\""));
     assert!(fig.contains("alt=\"Foto hero\" width=\"1200\" height=\"675\""));
     assert!(fig.contains("fetchpriority=\"high\""));
     assert!(!fig.contains("loading=\"lazy\""));
@@ -97,7 +97,7 @@ fn body_blocks_render_as_semantic_markup() {
         .expect("body image");
     let tag = &html[img..img + html[img..].find('>').unwrap()];
     assert!(tag.contains("loading=\"lazy\"") && tag.contains("decoding=\"async\""));
-    assert!(tag.contains("srcset=\"/media/isi-480.webp 480w"));
+    assert!(html.contains("<source type=\"image/webp\" srcset=\"/media/isi-480.webp 480w"));
     assert!(html.contains("Jalan terendam. <span class=\"credit\">Foto: Siti Aminah</span>"));
     assert!(html.contains(
         "<aside class=\"baca-juga\"><strong>Baca juga:</strong> <a href=\"/nasional/curah-hujan\">Curah hujan tinggi hingga akhir pekan</a></aside>"
@@ -204,7 +204,10 @@ fn head_carries_opengraph_and_twitter_cards() {
     for needle in [
         "<meta property=\"og:type\" content=\"article\">",
         "<meta property=\"og:url\" content=\"https://warta.example/nasional/banjir-padang\">",
-        "<meta property=\"og:image\" content=\"https://warta.example/media/hero-1200.webp\">",
+        "<meta property=\"og:image\" content=\"https://warta.example/media/hero-16x9.jpg\">",
+        "<meta property=\"og:image:width\" content=\"1200\">",
+        "<meta property=\"og:image:height\" content=\"675\">",
+        "<meta name=\"twitter:image\" content=\"https://warta.example/media/hero-16x9.jpg\">",
         "<meta property=\"og:site_name\" content=\"Warta Kita\">",
         "<meta property=\"og:locale\" content=\"id_ID\">",
         "<meta property=\"article:published_time\" content=\"2022-03-02T09:30:00+07:00\">",
@@ -272,12 +275,20 @@ fn json_ld_news_article_has_the_fields_google_reads() {
         v["publisher"]["logo"]["url"],
         "https://warta.example/static/logo.png"
     );
+    let crop = |aspect: &str, w: u32, h: u32| {
+        serde_json::json!({
+            "@type": "ImageObject",
+            "url": format!("https://warta.example/media/hero-{aspect}.jpg"),
+            "width": w,
+            "height": h,
+        })
+    };
     assert_eq!(
         v["image"],
         serde_json::json!([
-            "https://warta.example/media/hero-1200.webp",
-            "https://warta.example/media/hero-720.webp",
-            "https://warta.example/media/hero-480.webp",
+            crop("16x9", 1200, 675),
+            crop("4x3", 1200, 900),
+            crop("1x1", 1200, 1200)
         ])
     );
     assert_eq!(v["articleSection"], "Nasional");

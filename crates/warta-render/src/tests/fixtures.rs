@@ -36,20 +36,48 @@ pub fn ctx() -> PageContext {
     }
 }
 
+/// The placeholder the fixtures carry (not a real WebP; templates only copy it).
+pub const PLACEHOLDER: &str = "data:image/webp;base64,UklGRkoAAABXRUJQVlA4ID4AAAA=";
+
+/// A photo as uploaded now: WebP and AVIF variants (deliberately out of order), crops and a
+/// placeholder.
 pub fn image(name: &str, caption: &str, credit: &str) -> ImageView {
-    let v = |w: u32| Variant {
-        url: format!("/media/{name}-{w}.webp"),
+    let v = |w: u32, ext: &str| Variant {
+        url: format!("/media/{name}-{w}.{ext}"),
         width: w,
         height: w * 9 / 16,
+    };
+    let crop = |aspect: &str, w: u32, h: u32| Crop {
+        aspect: aspect.into(),
+        url: format!("/media/{name}-{aspect}.jpg"),
+        width: w,
+        height: h,
     };
     ImageView {
         src: format!("/media/{name}-1200.webp"),
         width: 1200,
         height: 675,
-        variants: vec![v(480), v(1200), v(720)],
+        variants: vec![v(480, "webp"), v(1200, "webp"), v(720, "webp")],
+        avif: vec![v(480, "avif"), v(1200, "avif"), v(720, "avif")],
+        placeholder: PLACEHOLDER.into(),
+        crops: vec![
+            crop("16x9", 1200, 675),
+            crop("4x3", 1200, 900),
+            crop("1x1", 1200, 1200),
+        ],
         alt: format!("Foto {name}"),
         caption: caption.into(),
         credit: credit.into(),
+    }
+}
+
+/// A photo uploaded before AVIF, crops and placeholders: WebP variants only.
+pub fn legacy_image(name: &str, caption: &str, credit: &str) -> ImageView {
+    ImageView {
+        avif: Vec::new(),
+        placeholder: String::new(),
+        crops: Vec::new(),
+        ..image(name, caption, credit)
     }
 }
 

@@ -66,10 +66,16 @@ fn teasers_link_headline_rubrik_and_show_wib_time() {
         .expect("teaser image");
     let tag = &html[img..img + html[img..].find('>').unwrap()];
     assert!(tag.contains("loading=\"lazy\""));
-    assert!(tag.contains(
-        "srcset=\"/media/t1-480.webp 480w, /media/t1-720.webp 720w, /media/t1-1200.webp 1200w\""
+    let pic = html
+        .find("<picture class=\"teaser-img\">")
+        .expect("teaser picture");
+    let pic = &html[pic..pic + html[pic..].find("</picture>").unwrap()];
+    assert!(pic.contains(
+        "<source type=\"image/webp\" srcset=\"/media/t1-480.webp 480w, /media/t1-720.webp 720w, /media/t1-1200.webp 1200w\""
     ));
-    assert!(tag.contains("sizes=\""));
+    assert!(pic.contains("sizes=\"(max-width: 600px) calc((100vw - 2rem) * .33), "));
+    // Thumbnails get no placeholder: lists stay small.
+    assert!(!html.contains("lqip"));
 }
 
 #[test]
@@ -93,6 +99,11 @@ fn home_page_leads_with_one_large_story_and_a_hidden_h1() {
         !tag.contains("loading=\"lazy\""),
         "the lead image is above the fold"
     );
+    assert!(tag.contains("fetchpriority=\"high\""));
+    // The lead alone gets a placeholder, with the lead's own sizes.
+    assert_eq!(count(&html, "class=\"lqip-ph\""), 1);
+    assert!(html.contains("<div class=\"lqip teaser-img\">"));
+    assert!(html.contains("sizes=\"(max-width: 759px) calc(100vw - 2rem), "));
     assert!(
         html.contains("<meta name=\"description\" content=\"Berita terpercaya dari Nusantara\">")
     );

@@ -139,7 +139,9 @@ fn entry_fragment_renders_every_block_kind_and_escapes_text() {
     assert!(html.contains(
         "<aside class=\"baca-juga\"><strong>Baca juga:</strong> <a href=\"/nasional/curah-hujan\">"
     ));
+    assert!(html.contains("<source type=\"image/avif\" srcset=\"/media/isi-480.avif 480w"));
     assert!(html.contains("srcset=\"/media/isi-480.webp 480w"));
+    assert!(html.contains("class=\"lqip-ph\""));
     assert!(html.contains("youtube-nocookie.com/embed/dQw4w9WgXcQ"));
     // No dateline inside entries.
     assert!(!html.contains("class=\"dateline\""));

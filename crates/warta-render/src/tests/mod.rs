@@ -5,3 +5,4 @@ mod feeds;
 mod fixtures;
 mod listing;
 mod live;
+mod pictures;

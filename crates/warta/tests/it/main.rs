@@ -9,6 +9,7 @@ mod browser;
 mod cli;
 mod feeds;
 mod helpers;
+mod images;
 mod live;
 mod newsroom_api;
 mod pages;

@@ -55,12 +55,33 @@ async fn demo_site_serves_every_kind_of_page() {
     assert!(article.contains("property=\"og:image\" content=\"https://warta.test/media/"));
     assert!(count(&article, "<img") >= 1);
     assert!(article.contains(" WIB</time>"));
-    for img in article.split("<img").skip(1) {
+    // Every photo is a <picture> with a WebP srcset and an <img> that has alt text and a
+    // size; the only other images are the decorative placeholders behind them.
+    let pictures = count(&article, "<picture");
+    assert!(pictures >= 1);
+    for pic in article.split("<picture").skip(1) {
+        let pic = &pic[..pic.find("</picture>").unwrap()];
+        assert!(
+            pic.contains("<source type=\"image/webp\" srcset=\""),
+            "{pic}"
+        );
+        let img = &pic[pic.find("<img").expect("an img")..];
         let tag = &img[..img.find('>').unwrap()];
-        for attr in ["alt=\"", "width=\"", "height=\"", "srcset=\""] {
+        for attr in ["alt=\"", "width=\"", "height=\""] {
             assert!(tag.contains(attr), "img without {attr}: {tag}");
         }
     }
+    let placeholders = count(
+        &article,
+        "<img class=\"lqip-ph\" src=\"data:image/webp;base64,",
+    );
+    assert!(placeholders >= 1, "the hero has a placeholder");
+    assert_eq!(
+        count(&article, "alt=\"\" aria-hidden=\"true\">"),
+        placeholders,
+        "placeholders are decorative"
+    );
+    assert_eq!(count(&article, "<img"), pictures + placeholders);
 
     for path in [
         "/rubrik/nasional",
