@@ -291,12 +291,7 @@ define('DB_PASSWORD', '$WP_DB_PASSWORD');
 define('DB_HOST', 'localhost'); // the local socket
 define('DB_CHARSET', 'utf8mb4');
 // The uncached and the cached server answer on different ports: links follow the request.
-// (Debian's fastcgi_params pass HTTP_HOST as nginx's \$host, without the port.)
-\$wpbench_host = \$_SERVER['HTTP_HOST'] ?? '$HOST:$PORT_WP';
-if (strpos(\$wpbench_host, ':') === false && (\$_SERVER['SERVER_PORT'] ?? '80') != '80') {
-    \$wpbench_host .= ':' . \$_SERVER['SERVER_PORT'];
-}
-define('WP_HOME', 'http://' . \$wpbench_host);
+define('WP_HOME', 'http://' . (\$_SERVER['HTTP_HOST'] ?? '$HOST:$PORT_WP'));
 define('WP_SITEURL', WP_HOME);
 define('DISABLE_WP_CRON', true);
 define('WP_DEBUG', false);
@@ -346,6 +341,8 @@ wp_php_location() { # the PHP location block of one WordPress server
             include /etc/nginx/fastcgi_params;
             fastcgi_param SCRIPT_FILENAME \$document_root\$fastcgi_script_name;
             fastcgi_param WORDPRESS_CONFIG $WP_CONFIG_NAME;
+            # Debian's fastcgi_params pass nginx's \$host (no port); the last value wins in PHP.
+            fastcgi_param HTTP_HOST \$http_host;
             fastcgi_pass unix:$TMP/fpm/php-fpm.sock;
             fastcgi_read_timeout 120s;
 $1
