@@ -576,6 +576,9 @@ quiesce() { # wait (up to 120 s) until the pids use under 5% of a core over half
 declare -A B_RPS=() B_P50=() B_P99=() B_CPUK=() B_PSS=() B_RSS=() B_DBPSS=() B_ERR=()
 declare -A B_SCPU=() B_WCPU=() B_OCPU=() ALL=()
 MAX_OTHER=0
+NOISY_RUNS=0
+MEASURED_RUNS=0
+NOISY=25 # % of a core used by other work during a run above which the run counts as disturbed
 printf 'conns\tpage\tsystem\tround\tok_rps\tp50_ms\tp99_ms\trequests\tnon2xx\tsocket_errors\tserver_ticks\tserver_cpu%%\twrk_cpu%%\tother_cpu%%\tpeak_pss_kib\tpeak_rss_kib\n' >"$TMP/runs.tsv"
 
 measure() { # conns page sys round
@@ -601,6 +604,8 @@ measure() { # conns page sys round
         "$RUN_REQUESTS" "$RUN_NON2XX" "$RUN_SOCKET_ERRORS" "$RUN_SERVER_TICKS" "$RUN_SERVER_CPU" "$RUN_WRK_CPU" "$RUN_OTHER_CPU" "$pss" "$rss" >>"$TMP/runs.tsv"
     ALL[$k]+="${ALL[$k]:+ / }$(printf '%.0f' "$RUN_OK_RPS")"
     ((RUN_OTHER_CPU > MAX_OTHER)) && MAX_OTHER=$RUN_OTHER_CPU
+    MEASURED_RUNS=$((MEASURED_RUNS + 1))
+    ((RUN_OTHER_CPU > NOISY)) && NOISY_RUNS=$((NOISY_RUNS + 1))
     if [[ -z "${B_RPS[$k]-}" ]] || awk -v a="$RUN_OK_RPS" -v b="${B_RPS[$k]}" 'BEGIN {exit !(a > b)}'; then
         B_RPS[$k]=$RUN_OK_RPS B_P50[$k]=$RUN_P50_MS B_P99[$k]=$RUN_P99_MS B_CPUK[$k]=$cpuk
         B_PSS[$k]=$pss B_RSS[$k]=$rss B_SCPU[$k]=$RUN_SERVER_CPU B_WCPU[$k]=$RUN_WRK_CPU B_OCPU[$k]=$RUN_OTHER_CPU
@@ -643,7 +648,7 @@ cell() { # conns page sys field
     local k="$1|$2|$3"
     if ! ${AVAILABLE[$3|$2]}; then echo n/a; return; fi
     case "$4" in
-        rps) printf '%.0f' "${B_RPS[$k]}" ;;
+        rps) printf '%.0f%s' "${B_RPS[$k]}" "$( ((B_OCPU[$k] > NOISY)) && echo '*')" ;;
         p50) echo "${B_P50[$k]}" ;;
         p99) echo "${B_P99[$k]}" ;;
         cpuk) echo "${B_CPUK[$k]}" ;;
@@ -664,7 +669,7 @@ goal_line() { # conns: the two goals on the article page
 }
 
 TOTAL_SECS=$(($(date +%s) - STARTED))
-QUIET="rustc processes at start $RUSTC_AT_START, at end $RUSTC_AT_END; highest 'other' CPU in a measured run ${MAX_OTHER}% of a core"
+QUIET="rustc processes at start $RUSTC_AT_START, at end $RUSTC_AT_END; $NOISY_RUNS of $MEASURED_RUNS measured runs had other work above ${NOISY}% of a core (highest ${MAX_OTHER}%); * marks a shown (best) run that was among them"
 nginx_version=$("$NGINX" -v 2>&1 | sed 's/^nginx version: //')
 php_version=$(php -r 'echo PHP_VERSION;')
 wp_version=$(sed -n "s/^\$wp_version = '\(.*\)';/\1/p" "$WP_ROOT/wp-includes/version.php")
