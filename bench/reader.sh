@@ -52,7 +52,10 @@ GOAL_RATIO=1.0
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 
-need_int() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "reader.sh: $1 needs a positive integer, got '$2'" >&2; exit 2; }; }
+LOG_TAG=reader
+HOST=127.0.0.1
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 while (($#)); do
     case "$1" in
@@ -78,28 +81,11 @@ done
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 [[ "$TARGET_DIR" == /* ]] || TARGET_DIR=$ROOT/$TARGET_DIR # cargo runs from $ROOT below
-HOST=127.0.0.1
-
-log() { printf '[reader %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
 
 # ---------------------------------------------------------------- cleanup ----------------
 TMP=""
 WARTA_PID=""
 NGINX_PID=""
-POLICY_RC_CREATED=false
-
-stop_pid() { # pid: TERM, wait up to 10 s, then KILL
-    local pid=$1 i
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 100; i++)); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
 
 # shellcheck disable=SC2317 # invoked by the traps below
 cleanup() {
@@ -107,7 +93,7 @@ cleanup() {
     trap - EXIT INT TERM
     stop_pid "$WARTA_PID"
     stop_pid "$NGINX_PID"
-    if $POLICY_RC_CREATED; then rm -f /usr/sbin/policy-rc.d; fi
+    remove_policy_rc
     if [[ -n "$TMP" && -d "$TMP" ]]; then
         if $KEEP_TMP; then log "kept $TMP"; else rm -rf "$TMP"; fi
     fi
@@ -118,41 +104,12 @@ trap 'log "interrupted"; exit 130' INT
 trap 'log "terminated"; exit 143' TERM
 
 # ---------------------------------------------------------------- tools ------------------
-find_nginx() { command -v nginx || { [[ -x /usr/sbin/nginx ]] && echo /usr/sbin/nginx; } || true; }
-
-apt_install() { # first package list that installs wins: apt_install "nginx-light|nginx"
-    local alt
-    local -a pkgs
-    IFS='|' read -r -a pkgs <<<"$1"
-    for alt in "${pkgs[@]}"; do
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$alt" >&2 && return 0
-    done
-    return 1
-}
-
 install_tools() {
     local -a want=()
     [[ -n "$(find_nginx)" ]] || want+=("nginx-light|nginx")
     command -v wrk >/dev/null || want+=("wrk")
     command -v curl >/dev/null || want+=("curl")
-    ((${#want[@]})) || return 0
-    command -v apt-get >/dev/null || die "missing ${want[*]} and no apt-get to install them"
-    ((EUID == 0)) || die "missing ${want[*]}: run as root to install them"
-    # Keep the package's postinst from starting a system nginx on :80.
-    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
-        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-        chmod 755 /usr/sbin/policy-rc.d
-        POLICY_RC_CREATED=true
-    fi
-    local spec updated=false
-    for spec in "${want[@]}"; do
-        log "installing ${spec//|/ or }"
-        if ! apt_install "$spec"; then
-            $updated || { log "apt-get update"; apt-get update -q >&2; updated=true; }
-            apt_install "$spec" || die "could not install ${spec//|/ or }"
-        fi
-    done
-    if $POLICY_RC_CREATED; then rm -f /usr/sbin/policy-rc.d; POLICY_RC_CREATED=false; fi
+    apt_ensure "${want[@]}"
 }
 
 install_tools
@@ -160,100 +117,16 @@ NGINX=$(find_nginx)
 [[ -n "$NGINX" ]] || die "nginx not found after install"
 
 # ---------------------------------------------------------------- helpers ----------------
-port_free() { ! (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
-
-pick_port() { # first free port from $1, skipping $2
-    local p
-    for ((p = $1; p < $1 + 200; p++)); do
-        [[ "$p" == "${2-}" ]] && continue
-        if port_free "$p"; then echo "$p"; return 0; fi
-    done
-    die "no free port from $1"
-}
-
-http_status() { curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" 2>/dev/null || true; }
-
-CLK_TCK=$(getconf CLK_TCK)
-
-proc_ticks() { # utime+stime of a process (all its threads), 0 if gone
-    local stat
-    local -a f
-    { stat=$(<"/proc/$1/stat"); } 2>/dev/null || { echo 0; return; }
-    read -r -a f <<<"${stat##*") "}" # fields from 3 (state) on; comm may contain spaces
-    echo $((f[11] + f[12]))
-}
-
-tree_ticks() { # utime+stime of a process and its direct children (nginx master + workers)
-    local parent=$1 total path stat
-    local -a f
-    total=$(proc_ticks "$parent")
-    for path in /proc/[0-9]*/stat; do
-        { stat=$(<"$path"); } 2>/dev/null || continue
-        read -r -a f <<<"${stat##*") "}"
-        [[ "${f[1]}" == "$parent" ]] && total=$((total + f[11] + f[12]))
-    done
-    echo "$total"
-}
-
-machine_busy_ticks() { # all CPUs: everything but idle and iowait, steal included
-    local -a c
-    read -r -a c </proc/stat # cpu user nice system idle iowait irq softirq steal ...
-    echo $((c[1] + c[2] + c[3] + c[6] + c[7] + c[8]))
-}
-
-mem_kib() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
-mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
-
-# wrk latency like 850.00us / 1.23ms / 1.02s -> milliseconds
-to_ms() {
-    awk -v v="$1" 'BEGIN {
-        if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
-        else if (v ~ /ms$/) { sub(/ms$/, "", v) }
-        else if (v ~ /m$/) { sub(/m$/, "", v); v *= 60000 }
-        else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }
-        printf "%.2f", v }'
-}
-
-# One wrk run against $1 for $2 seconds; output in $3. Sets RUN_RPS, RUN_P99_MS, RUN_ERRORS and,
-# in percent of one core, RUN_SERVER_CPU (server $4, "tree" $5 = with its children), RUN_WRK_CPU
-# and RUN_OTHER_CPU (the rest of the machine's busy time: other processes, IRQs, steal).
-RUN_RPS=0 RUN_P99_MS=0 RUN_ERRORS="" RUN_SERVER_CPU=0 RUN_WRK_CPU=0 RUN_OTHER_CPU=0
-run_wrk() {
-    local url=$1 secs=$2 out=$3 server_pid=${4-} kind=${5-} before=0 after=0 t0 t1 times m0 m1
-    if [[ -n "$server_pid" ]]; then
-        if [[ "$kind" == tree ]]; then before=$(tree_ticks "$server_pid"); else before=$(proc_ticks "$server_pid"); fi
-    fi
-    m0=$(machine_busy_ticks)
-    t0=$(date +%s.%N)
-    local TIMEFORMAT='%3U %3S'
-    { time timeout --foreground -k 5 $((secs + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --latency "$url" >"$out" 2>&1; } 2>"$out.time" \
-        || die "wrk failed against $url: $(tail -n 5 "$out")"
-    t1=$(date +%s.%N)
-    m1=$(machine_busy_ticks)
-    if [[ -n "$server_pid" ]]; then
-        if [[ "$kind" == tree ]]; then after=$(tree_ticks "$server_pid"); else after=$(proc_ticks "$server_pid"); fi
-    fi
-    times=$(<"$out.time")
-    RUN_RPS=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
-    RUN_P99_MS=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
-    [[ -n "$RUN_RPS" ]] || die "could not parse wrk output: $(cat "$out")"
-    RUN_ERRORS=$(grep -E '^ *(Socket errors|Non-2xx)' "$out" | sed 's/^ *//' | paste -sd ';' - || true)
-    RUN_SERVER_CPU=$(awk -v d=$((after - before)) -v hz="$CLK_TCK" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", 100 * d / hz / (b - a)}')
-    RUN_WRK_CPU=$(awk -v u="${times% *}" -v s="${times#* }" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", 100 * (u + s) / (b - a)}')
-    RUN_OTHER_CPU=$(awk -v d=$((m1 - m0)) -v hz="$CLK_TCK" -v a="$t0" -v b="$t1" -v sv="$RUN_SERVER_CPU" -v w="$RUN_WRK_CPU" \
-        'BEGIN {o = 100 * d / hz / (b - a) - sv - w; printf "%.0f", (o < 0 ? 0 : o)}')
+# One wrk run, with the server's CPU: $4 = server pid, $5 = "tree" (with its children) or "proc".
+bench_wrk() {
+    if [[ -z "${4-}" ]]; then run_wrk "$1" "$2" "$3"
+    elif [[ "$5" == tree ]]; then run_wrk "$1" "$2" "$3" tree_ticks "$4"
+    else run_wrk "$1" "$2" "$3" proc_ticks "$4"; fi
 }
 
 # ---------------------------------------------------------------- build ------------------
-log "building: cargo build --release -p warta (target dir $TARGET_DIR)"
-(cd "$ROOT" && cargo build --release -p warta) >&2
-WARTA_BIN=$TARGET_DIR/release/warta
-[[ -x "$WARTA_BIN" ]] || die "no binary at $WARTA_BIN"
-
-# A caller's WARTA_* or RUST_LOG (a Postgres URL, debug logging, cache off) would skew the run.
-while IFS= read -r v; do
-    case "$v" in WARTA_* | RUST_LOG) unset "$v" ;; esac
-done < <(compgen -e)
+WARTA_BIN=$(build_warta "$ROOT" "$TARGET_DIR")
+unset_warta_env
 
 TMP=$(mktemp -d /tmp/warta-reader-bench.XXXXXX)
 chmod 755 "$TMP" # nginx workers run as an unprivileged user and must reach static/
@@ -299,15 +172,6 @@ if grep -qi '^content-encoding:' "$TMP/warta.headers"; then
 fi
 
 # ---------------------------------------------------------------- nginx ------------------
-nginx_temp_paths() {
-    local v m
-    v=$("$NGINX" -V 2>&1)
-    printf '    client_body_temp_path %s;\n' "$TMP/nginx/client_body"
-    for m in proxy fastcgi uwsgi scgi; do
-        [[ "$v" == *"--without-http_${m}_module"* ]] || printf '    %s_temp_path %s;\n' "$m" "$TMP/nginx/$m"
-    done
-}
-
 cat >"$TMP/nginx/nginx.conf" <<EOF
 # Private config for bench/reader.sh. worker_processes auto = nproc, the same CPU budget as
 # Warta's tokio runtime (one worker thread per core).
@@ -328,7 +192,7 @@ http {
     keepalive_requests 1000000;
     open_file_cache max=16 inactive=60s;
     open_file_cache_valid 60s;
-$(nginx_temp_paths)
+$(nginx_temp_paths "$NGINX" "$TMP/nginx")
     server {
         listen $HOST:$PORT2;
         root $TMP/static;
@@ -363,9 +227,9 @@ ALL_RUNS=""
 bench_server() { # name url pid kind round
     local name=$1 url=$2 pid=$3 kind=$4 round=$5
     log "round $round: $name warm-up ${WARMUP}s"
-    run_wrk "$url" "$WARMUP" "$TMP/wrk/$name-warmup-$round.txt"
+    bench_wrk "$url" "$WARMUP" "$TMP/wrk/$name-warmup-$round.txt"
     log "round $round: $name ${DURATION}s"
-    run_wrk "$url" "$DURATION" "$TMP/wrk/$name-$round.txt" "$pid" "$kind"
+    bench_wrk "$url" "$DURATION" "$TMP/wrk/$name-$round.txt" "$pid" "$kind"
     log "round $round: $name $RUN_RPS req/s, p99 ${RUN_P99_MS} ms, CPU server ${RUN_SERVER_CPU}% wrk ${RUN_WRK_CPU}% other ${RUN_OTHER_CPU}%${RUN_ERRORS:+, $RUN_ERRORS}"
     ALL_RUNS+="$name:$RUN_RPS "
     if ((RUN_RPS > ${BEST_RPS[$name]:-0})); then
@@ -402,14 +266,10 @@ if $CACHE_OFF_ROW; then
 fi
 
 # ---------------------------------------------------------------- report -----------------
-cpu_model=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 nginx_version=$("$NGINX" -v 2>&1 | sed 's/^nginx version: //')
 wrk_version=$( (wrk -v 2>&1 || true) | awk 'NR == 1 {print $2}')
 warta_version=$("$WARTA_BIN" --version 2>/dev/null || echo warta)
-commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ "$commit" != unknown && -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
-    commit="$commit + uncommitted changes"
-fi
+commit=$(commit_line "$ROOT")
 ratio=$(awk -v w="${BEST_RPS[warta]}" -v n="${BEST_RPS[nginx]}" 'BEGIN {printf "%.2f", w / n}')
 verdict() { awk -v r="$1" -v t="$2" 'BEGIN {print (r + 0 >= t + 0) ? "MET" : "NOT met"}'; }
 
@@ -420,7 +280,7 @@ cpu_row() { # label name
 
 echo
 echo "Warta reader benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "machine : ${cpu_model:-unknown CPU}, nproc $(nproc), $(uname -sr)"
+echo "machine : $(machine_line)"
 echo "build   : $warta_version (release), commit $commit"
 echo "tools   : nginx $nginx_version (worker_processes auto = $(nproc)), wrk $wrk_version"
 echo "load    : wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency, ${WARMUP}s warm-up before each run,"
