@@ -58,28 +58,70 @@ pub(crate) const TEASER_SELECT: &str =
     r.slug AS rubrik_slug, r.name AS rubrik_name, a.published_at, a.updated_at, a.revision,
     a.hero_media_id FROM articles a JOIN rubriks r ON r.id = a.rubrik_id";
 
-/// One WHERE clause for every listing; each filter is off when its parameter is NULL.
-const FILTER_WHERE: &str = " WHERE (CAST($1 AS TEXT) IS NULL OR a.status = $1)
-    AND (CAST($2 AS BIGINT) IS NULL OR a.rubrik_id = $2)
-    AND (CAST($3 AS BIGINT) IS NULL OR a.topic_id = $3)
-    AND (CAST($4 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = $4))
-    AND (CAST($5 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.user_id = $5))
-    AND (CAST($6 AS BIGINT) IS NULL OR a.published_at >= $6)
-    AND (CAST($7 AS BIGINT) IS NULL OR a.published_at < $7)
-    AND (CAST($8 AS TEXT) IS NULL OR LOWER(a.headline) LIKE $8)";
+/// A bound value of a listing filter.
+enum Arg {
+    Text(String),
+    Int(i64),
+}
 
-fn bind_filter<'q, O>(q: crate::AnyQueryAs<'q, O>, f: &ArticleFilter) -> crate::AnyQueryAs<'q, O> {
-    q.bind(f.status.map(|s| s.as_str().to_string()))
-        .bind(f.rubrik_id)
-        .bind(f.topic_id)
-        .bind(f.tag_id)
-        .bind(f.author_id)
-        .bind(f.from)
-        .bind(f.until)
-        .bind(
-            f.q.as_ref()
-                .map(|q| format!("%{}%", q.to_lowercase().replace(['%', '_'], ""))),
-        )
+/// The WHERE clause of a listing with only the filters in use, and their values in placeholder
+/// order. Leaving unused filters out (rather than `$n IS NULL OR …`) lets SQLite and
+/// PostgreSQL use the (status | rubrik | topic, published_at) indexes: on 10,000 articles the
+/// catch-all form scanned the whole table for every page.
+fn filter_clause(f: &ArticleFilter) -> (String, Vec<Arg>) {
+    let mut parts: Vec<String> = Vec::new();
+    let mut args = Vec::new();
+    let mut add = |sql: &str, arg: Arg| {
+        args.push(arg);
+        parts.push(sql.replace("$?", &format!("${}", args.len())));
+    };
+    if let Some(s) = f.status {
+        add("a.status = $?", Arg::Text(s.as_str().to_string()));
+    }
+    if let Some(id) = f.rubrik_id {
+        add("a.rubrik_id = $?", Arg::Int(id));
+    }
+    if let Some(id) = f.topic_id {
+        add("a.topic_id = $?", Arg::Int(id));
+    }
+    if let Some(id) = f.tag_id {
+        add(
+            "EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = $?)",
+            Arg::Int(id),
+        );
+    }
+    if let Some(id) = f.author_id {
+        add(
+            "EXISTS (SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.user_id = $?)",
+            Arg::Int(id),
+        );
+    }
+    if let Some(t) = f.from {
+        add("a.published_at >= $?", Arg::Int(t));
+    }
+    if let Some(t) = f.until {
+        add("a.published_at < $?", Arg::Int(t));
+    }
+    if let Some(q) = &f.q {
+        let pattern = format!("%{}%", q.to_lowercase().replace(['%', '_'], ""));
+        add("LOWER(a.headline) LIKE $?", Arg::Text(pattern));
+    }
+    let clause = if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", parts.join(" AND "))
+    };
+    (clause, args)
+}
+
+fn bind_args<'q, O>(mut q: crate::AnyQueryAs<'q, O>, args: &[Arg]) -> crate::AnyQueryAs<'q, O> {
+    for a in args {
+        q = match a {
+            Arg::Text(t) => q.bind(t.clone()),
+            Arg::Int(i) => q.bind(*i),
+        };
+    }
+    q
 }
 
 impl Store {
@@ -92,15 +134,20 @@ impl Store {
     ) -> Result<(Vec<TeaserRow>, i64), StoreError> {
         let per_page = per_page.clamp(1, 100);
         let offset = i64::from(page.max(1) - 1) * i64::from(per_page);
-        let q = format!(
-            "{TEASER_SELECT}{FILTER_WHERE} ORDER BY COALESCE(a.published_at, a.updated_at) DESC, a.id DESC
-             LIMIT {per_page} OFFSET {offset}"
-        );
-        let rows = bind_filter(sqlx::query_as::<_, TeaserRow>(crate::sql(&q)), f)
+        let (clause, args) = filter_clause(f);
+        // Published articles all have a time: order by it alone so the index gives the order.
+        let order = if f.status == Some(Status::Published) {
+            "a.published_at DESC, a.id DESC"
+        } else {
+            "COALESCE(a.published_at, a.updated_at) DESC, a.id DESC"
+        };
+        let q =
+            format!("{TEASER_SELECT}{clause} ORDER BY {order} LIMIT {per_page} OFFSET {offset}");
+        let rows = bind_args(sqlx::query_as::<_, TeaserRow>(crate::sql(&q)), &args)
             .fetch_all(&self.pool)
             .await?;
-        let cq = format!("SELECT COUNT(*) FROM articles a{FILTER_WHERE}");
-        let (total,): (i64,) = bind_filter(sqlx::query_as(crate::sql(&cq)), f)
+        let cq = format!("SELECT COUNT(*) FROM articles a{clause}");
+        let (total,): (i64,) = bind_args(sqlx::query_as(crate::sql(&cq)), &args)
             .fetch_one(&self.pool)
             .await?;
         Ok((rows, total))

@@ -147,14 +147,39 @@ async fn term_listing(app: &AppState, kind: Term, slug: &str) -> Result<Listing,
     })
 }
 
+/// A rubrik, tag or topic listing. The cache key follows from the URL alone, so a cached page
+/// is served without looking the term up first; a miss looks it up and renders.
+async fn serve_term(
+    app: AppState,
+    headers: HeaderMap,
+    q: PageQuery,
+    kind: Term,
+    slug: String,
+) -> Response {
+    let page = match q.page() {
+        Ok(p) => p,
+        Err(e) => return super::error_response(&app, e).await,
+    };
+    let path = match kind {
+        Term::Rubrik => paths::rubrik(&slug),
+        Term::Tag => paths::tag(&slug),
+        Term::Topic => paths::topic(&slug),
+    };
+    let key = paged_key(&path, page);
+    cached(&app, &headers, key, || async {
+        let l = term_listing(&app, kind, &slug).await?;
+        render_listing(&app, l, page).await
+    })
+    .await
+}
+
 pub async fn rubrik(
     State(app): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
     q: PageQuery,
 ) -> Response {
-    let l = term_listing(&app, Term::Rubrik, &slug).await;
-    serve(app, headers, q, l).await
+    serve_term(app, headers, q, Term::Rubrik, slug).await
 }
 
 pub async fn tag(
@@ -163,8 +188,7 @@ pub async fn tag(
     headers: HeaderMap,
     q: PageQuery,
 ) -> Response {
-    let l = term_listing(&app, Term::Tag, &slug).await;
-    serve(app, headers, q, l).await
+    serve_term(app, headers, q, Term::Tag, slug).await
 }
 
 pub async fn topic(
@@ -173,8 +197,7 @@ pub async fn topic(
     headers: HeaderMap,
     q: PageQuery,
 ) -> Response {
-    let l = term_listing(&app, Term::Topic, &slug).await;
-    serve(app, headers, q, l).await
+    serve_term(app, headers, q, Term::Topic, slug).await
 }
 
 pub async fn author(
