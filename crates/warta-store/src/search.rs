@@ -99,21 +99,23 @@ impl Store {
         let per_page = per_page.clamp(1, 100);
         let offset = i64::from(page.max(1) - 1) * i64::from(per_page);
         // Terms hold letters and digits only (see `search_terms`): quoting them is enough.
-        // Each term as a word prefix, all required, in each engine's own syntax.
-        let (quote, and, join, filter, rank) = match self.backend {
+        // Each term as a word prefix, all required, in each engine's own syntax. The matches
+        // come from the index first (a materialised CTE for the ranked page, `IN` for the
+        // count): a plan that probes the index once per article took seconds on 10,000.
+        let (quote, and, ids, scored) = match self.backend {
             Backend::Sqlite => (
                 ("\"", "\"*"),
                 " ",
-                " JOIN article_fts f ON f.rowid = a.id",
-                "article_fts MATCH $1",
-                "bm25(article_fts, 10.0, 4.0, 1.0)",
+                "SELECT rowid FROM article_fts WHERE article_fts MATCH $1",
+                "SELECT rowid AS id, bm25(article_fts, 10.0, 4.0, 1.0) AS score
+                 FROM article_fts WHERE article_fts MATCH $1",
             ),
             Backend::Postgres => (
                 ("'", "':*"),
                 " & ",
-                " JOIN article_search s ON s.article_id = a.id",
-                "s.doc @@ to_tsquery('simple', $1)",
-                "-ts_rank(s.doc, to_tsquery('simple', $1))",
+                "SELECT article_id FROM article_search WHERE doc @@ to_tsquery('simple', $1)",
+                "SELECT article_id AS id, -ts_rank(doc, to_tsquery('simple', $1)) AS score
+                 FROM article_search WHERE doc @@ to_tsquery('simple', $1)",
             ),
         };
         let matcher = terms
@@ -121,16 +123,21 @@ impl Store {
             .map(|t| format!("{}{t}{}", quote.0, quote.1))
             .collect::<Vec<_>>()
             .join(and);
+        let select = TEASER_SELECT.replacen(
+            "FROM articles a",
+            "FROM m JOIN articles a ON a.id = m.id",
+            1,
+        );
         let q = format!(
-            "{TEASER_SELECT}{join} WHERE {filter} AND a.status = 'published'
-             ORDER BY {rank}, a.published_at DESC, a.id DESC LIMIT {per_page} OFFSET {offset}"
+            "WITH m AS MATERIALIZED ({scored}) {select} WHERE a.status = 'published'
+             ORDER BY m.score, a.published_at DESC, a.id DESC LIMIT {per_page} OFFSET {offset}"
         );
         let rows = sqlx::query_as::<_, TeaserRow>(crate::sql(&q))
             .bind(&matcher)
             .fetch_all(&self.pool)
             .await?;
         let cq = format!(
-            "SELECT COUNT(*) FROM articles a{join} WHERE {filter} AND a.status = 'published'"
+            "SELECT COUNT(*) FROM articles a WHERE a.status = 'published' AND a.id IN ({ids})"
         );
         let (total,): (i64,) = sqlx::query_as(crate::sql(&cq))
             .bind(&matcher)
