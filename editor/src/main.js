@@ -393,7 +393,10 @@ function boot() {
     p.body = out;
     put('seo_title');
     put('seo_description');
-    if (explicit && correctionPending()) p.correction = correctionField().value;
+    // Published and scheduled stories keep their live text until "Perbarui": every save of
+    // them is a pending version (the server saves drafts as usual). The correction note goes
+    // with "Perbarui" (the form post), never with a save.
+    p.stage = true;
     return p;
   }
 
@@ -492,7 +495,9 @@ function boot() {
       const corr = correctionField();
       if (payload.correction !== undefined && corr && corr.value === payload.correction) corr.value = '';
       panel.saved(saved, payload);
-      setStatus(t('saved', { time: clock(new Date()) }), 'saved');
+      const pending = !!(saved && saved.pending);
+      setStatus(t(pending ? 'savedPending' : 'saved', { time: clock(new Date()) }), 'saved');
+      if (pending) showPending();
       if (bodyDirty()) schedule(AUTOSAVE_MS);
       return true;
     } catch (e) {
@@ -521,6 +526,28 @@ function boot() {
       return await s.inflight;
     } finally {
       s.inflight = null;
+    }
+  }
+
+  // --- Unpublished changes of a published story ----------------------------------------------
+  // After a pending save the actions appear and the diff against the live text is fetched
+  // from the server (the same section the page renders without JavaScript).
+  async function showPending() {
+    const actions = document.getElementById('pending-actions');
+    if (actions) actions.hidden = false;
+    const section = document.getElementById('pending');
+    if (!section || !articleId) return;
+    try {
+      const res = await fetch(`/admin/artikel/${encodeURIComponent(articleId)}/tertunda`, { credentials: 'same-origin' });
+      if (!res.ok) return;
+      const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+      const fresh = doc.getElementById('pending');
+      if (fresh) {
+        section.replaceChildren(...[...fresh.childNodes].map((n) => document.importNode(n, true)));
+        section.hidden = fresh.hidden;
+      }
+    } catch {
+      // The diff is a convenience; the saved state is already shown.
     }
   }
 
@@ -679,6 +706,16 @@ function boot() {
   form.addEventListener('submit', async (e) => {
     if (s.submitting) return;
     const submitter = e.submitter;
+    // "Buang perubahan" asks first and saves nothing: what is typed is to be thrown away.
+    const ask = submitter && submitter.getAttribute('data-confirm');
+    if (ask) {
+      if (!window.confirm(ask)) {
+        e.preventDefault();
+        return;
+      }
+      s.submitting = true;
+      return;
+    }
     if (!isDirty() && !s.inflight) {
       syncTextarea();
       s.submitting = true;

@@ -108,6 +108,53 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("unpublish", "Tarik dari publikasi", "Unpublish"),
     ("preview", "Pratinjau", "Preview"),
+    (
+        "pending_title",
+        "Perubahan belum terbit",
+        "Unpublished changes",
+    ),
+    (
+        "pending_intro",
+        "Pembaca masih melihat versi yang terbit. Perubahan disimpan",
+        "Readers still see the published version. Changes saved",
+    ),
+    (
+        "pending_review",
+        "menunggu pemeriksaan redaktur",
+        "waiting for an editor's review",
+    ),
+    (
+        "pending_diff",
+        "Perbedaan dengan versi terbit",
+        "Difference from the published version",
+    ),
+    (
+        "pending_none",
+        "Tidak ada perubahan yang belum terbit.",
+        "There are no unpublished changes.",
+    ),
+    ("apply", "Perbarui", "Update"),
+    ("discard", "Buang perubahan", "Discard changes"),
+    (
+        "discard_confirm",
+        "Buang semua perubahan yang belum terbit?",
+        "Discard all unpublished changes?",
+    ),
+    (
+        "ok_apply",
+        "Perubahan sudah terbit.",
+        "The changes are published.",
+    ),
+    (
+        "ok_discard",
+        "Perubahan dibuang; versi terbit tetap.",
+        "Changes discarded; the published version stays.",
+    ),
+    (
+        "ok_stage",
+        "Tersimpan sebagai perubahan yang belum terbit.",
+        "Saved as unpublished changes.",
+    ),
     ("revisions", "Revisi", "Revisions"),
     ("compare", "Bandingkan", "Compare"),
     ("restore", "Pulihkan revisi ini", "Restore this revision"),

@@ -75,6 +75,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/revisions.html"),
     ),
     ("conflict.html", include_str!("../templates/conflict.html")),
+    ("pending.html", include_str!("../templates/pending.html")),
+    (
+        "pending_section.html",
+        include_str!("../templates/pending_section.html"),
+    ),
     ("message.html", include_str!("../templates/message.html")),
     ("account.html", include_str!("../templates/account.html")),
     ("reset.html", include_str!("../templates/reset.html")),

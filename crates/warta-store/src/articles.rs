@@ -149,13 +149,26 @@ impl Store {
         w: &ArticleWrite,
         save: &Save,
     ) -> Result<ArticleRow, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let saved = self.update_in(&mut tx, id, w, save).await?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    /// [`Store::update_article`] inside an open write transaction.
+    pub(crate) async fn update_in(
+        &self,
+        tx: &mut Transaction<'_, Any>,
+        id: i64,
+        w: &ArticleWrite,
+        save: &Save,
+    ) -> Result<ArticleRow, StoreError> {
         let (expected_revision, by) = (save.expected_revision, save.by);
         let now = now_ms();
-        let mut tx = self.begin_write().await?;
         let (old_slug, revision): (String, i64) =
             sqlx::query_as(self.lock_row("SELECT slug, revision FROM articles WHERE id = $1"))
                 .bind(id)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut **tx)
                 .await?;
         if let Some(expected) = expected_revision
             && expected != revision
@@ -179,7 +192,7 @@ impl Store {
             .bind(by)
             .bind(id)
             .bind(revision)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut **tx)
             .await
             .map_err(|e| slug_conflict(e, &w.slug))?;
         if changed.is_none() {
@@ -191,26 +204,25 @@ impl Store {
             // The new slug may be an old one of this article: it is live again.
             sqlx::query("DELETE FROM slug_redirects WHERE slug = $1")
                 .bind(&w.slug)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
             sqlx::query("INSERT INTO slug_redirects (slug, article_id) VALUES ($1, $2)")
                 .bind(&old_slug)
                 .bind(id)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
         }
         sqlx::query("DELETE FROM article_tags WHERE article_id = $1")
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-        write_links(&mut tx, id, w).await?;
-        crate::search::index_article(&mut tx, self.backend, id, &w.headline, &w.dek, &w.body)
-            .await?;
-        snapshot(&mut tx, id, next, w, by, now).await?;
+        write_links(tx, id, w).await?;
+        crate::search::index_article(tx, self.backend, id, &w.headline, &w.dek, &w.body).await?;
+        snapshot(tx, id, next, w, by, now).await?;
         if let Some(note) = save.correction.as_deref().filter(|n| !n.trim().is_empty()) {
             sqlx::query(
                 "INSERT INTO corrections (article_id, note, author_id, created_at) VALUES ($1, $2, $3, $4)",
@@ -219,9 +231,9 @@ impl Store {
             .bind(note)
             .bind(by)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-            audit_in(&mut tx, Some(by), "correct", Some(id), note, now).await?;
+            audit_in(tx, Some(by), "correct", Some(id), note, now).await?;
         }
         let action = if save.action.is_empty() {
             "save"
@@ -229,7 +241,7 @@ impl Store {
             save.action
         };
         audit_in(
-            &mut tx,
+            tx,
             Some(by),
             action,
             Some(id),
@@ -239,9 +251,7 @@ impl Store {
         .await?;
         // Read back inside the transaction: the caller gets exactly its own save, never a
         // later one, so the revision it holds is the one its next save must name.
-        let saved = load_article(&mut tx, id).await?;
-        tx.commit().await?;
-        Ok(saved)
+        load_article(tx, id).await
     }
 
     /// Take a workflow step, checked against the status under the row lock so two editors
@@ -265,7 +275,10 @@ impl Store {
         let status = step
             .apply(current.status)
             .map_err(|e| StoreError::Invalid(e.message))?;
-        let first = current.status != Status::Published && current.published_at.is_none();
+        // A first publication (also of a backdated archive article) is no update: only an
+        // article that was out before (published, or unpublished and back) gets a new
+        // modification time.
+        let first = !matches!(current.status, Status::Published | Status::Unpublished);
         let (published_at, updated_at) = match step {
             Transition::Publish => {
                 let p = at.or(current.published_at).unwrap_or(now).min(now);
@@ -530,7 +543,7 @@ fn dedup(ids: &[i64]) -> Vec<i64> {
     seen
 }
 
-async fn snapshot(
+pub(crate) async fn snapshot(
     tx: &mut Transaction<'_, Any>,
     id: i64,
     revision: i64,
@@ -553,7 +566,10 @@ async fn snapshot(
 
 /// An article with its links, read through `conn` (a pooled connection or an open
 /// transaction, which then sees its own writes).
-async fn load_article(conn: &mut AnyConnection, id: i64) -> Result<ArticleRow, StoreError> {
+pub(crate) async fn load_article(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<ArticleRow, StoreError> {
     let q = format!("{ARTICLE_SELECT} WHERE a.id = $1");
     let raw: RawArticle = sqlx::query_as(crate::sql(&q))
         .bind(id)

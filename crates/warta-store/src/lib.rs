@@ -10,6 +10,7 @@ mod error;
 mod listings;
 mod media;
 mod newsroom;
+mod pending;
 mod rows;
 mod search;
 mod taxonomy;
@@ -23,6 +24,7 @@ pub use media::NewMedia;
 pub use newsroom::{
     AuditRow, LiveEntryRow, PRESENCE_MS, SESSION_IDLE_MS, SESSION_MAX_MS, SessionRow,
 };
+pub use pending::PendingRow;
 pub use rows::{
     ArticleRow, CorrectionRow, MediaCrop, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow,
 };

@@ -144,7 +144,7 @@ impl AppState {
         };
         for (article, _) in users {
             match self.store().article_by_id(article).await {
-                Ok(a) => self.invalidate(&crate::api::articles::deps_of(&a)),
+                Ok(a) => self.invalidate(&crate::cache::deps_of(&warta_newsroom::touched(&a))),
                 Err(_) => self.invalidate_all(),
             }
         }

@@ -27,6 +27,16 @@ pub enum Dep {
     All,
 }
 
+/// Everything a change to an article can make stale.
+pub fn deps_of(t: &warta_core::Touched) -> Vec<Dep> {
+    let mut d = vec![Dep::Article(t.article), Dep::Lists];
+    d.extend(t.rubriks.iter().map(|&id| Dep::Rubrik(id)));
+    d.extend(t.tags.iter().map(|&id| Dep::Tag(id)));
+    d.extend(t.topics.iter().map(|&id| Dep::Topic(id)));
+    d.extend(t.authors.iter().map(|&id| Dep::Author(id)));
+    d
+}
+
 /// A page ready to send, in each encoding.
 #[derive(Debug)]
 pub struct Page {

@@ -124,6 +124,20 @@ impl From<MediaError> for AppError {
     }
 }
 
+impl From<warta_newsroom::NewsroomError> for AppError {
+    fn from(e: warta_newsroom::NewsroomError) -> Self {
+        use warta_newsroom::NewsroomError as N;
+        match e {
+            N::Invalid(v) => AppError::Invalid(v),
+            N::Forbidden(why) => AppError::Forbidden(why),
+            N::NotFound => AppError::NotFound("not found".into()),
+            N::Conflict(_) | N::Stale { .. } => AppError::Conflict(e.to_string()),
+            N::RevisionRequired => AppError::PreconditionRequired(e.to_string()),
+            N::Store(s) => s.into(),
+        }
+    }
+}
+
 impl From<warta_render::RenderError> for AppError {
     fn from(e: warta_render::RenderError) -> Self {
         AppError::Internal(e.to_string())

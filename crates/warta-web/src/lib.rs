@@ -9,7 +9,6 @@ mod api;
 pub mod auth;
 mod avif;
 mod cache;
-mod content;
 mod error;
 mod ingest;
 mod mail;

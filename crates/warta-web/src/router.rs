@@ -6,7 +6,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -22,17 +22,21 @@ pub fn router(app: AppState) -> Router {
             "/articles/{id}",
             get(api::articles::get).patch(api::articles::patch),
         )
-        .route("/articles/{id}/publish", post(api::articles::publish))
-        .route("/articles/{id}/unpublish", post(api::articles::unpublish))
-        .route("/articles/{id}/submit", post(api::articles::submit))
-        .route("/articles/{id}/return", post(api::articles::send_back))
-        .route("/articles/{id}/revisions", get(api::articles::revisions))
+        .route("/articles/{id}/publish", post(api::workflow::publish))
+        .route(
+            "/articles/{id}/pending",
+            delete(api::workflow::discard_pending),
+        )
+        .route("/articles/{id}/unpublish", post(api::workflow::unpublish))
+        .route("/articles/{id}/submit", post(api::workflow::submit))
+        .route("/articles/{id}/return", post(api::workflow::send_back))
+        .route("/articles/{id}/revisions", get(api::history::revisions))
         .route(
             "/articles/{id}/revisions/{revision}/restore",
-            post(api::articles::restore),
+            post(api::history::restore),
         )
-        .route("/articles/{id}/presence", post(api::articles::presence))
-        .route("/articles/{id}/live", post(api::articles::add_live_entry))
+        .route("/articles/{id}/presence", post(api::history::presence))
+        .route("/articles/{id}/live", post(api::history::add_live_entry))
         .route(
             "/media",
             post(api::media::upload)
@@ -45,7 +49,10 @@ pub fn router(app: AppState) -> Router {
                 .patch(api::media::patch)
                 .delete(api::media::delete),
         )
-        .route("/rubriks", get(api::terms::rubriks))
+        .route(
+            "/rubriks",
+            get(api::terms::rubriks).post(api::terms::create_rubrik),
+        )
         .route("/tags", get(api::terms::tags))
         .route("/topics", get(api::terms::topics))
         .route("/openapi.json", get(api::openapi::document))
@@ -62,6 +69,9 @@ pub fn router(app: AppState) -> Router {
             get(admin::editor_page).post(admin::editor_post),
         )
         .route("/artikel/{id}/pratinjau", get(admin::preview))
+        .route("/artikel/{id}/tertunda", get(admin::pending_page))
+        .route("/artikel/{id}/perbarui", post(admin::apply_pending))
+        .route("/artikel/{id}/buang", post(admin::discard_pending))
         .route("/artikel/{id}/revisi", get(admin::revisions))
         .route(
             "/artikel/{id}/revisi/{revision}/pulihkan",

@@ -1,6 +1,6 @@
 //! Application state shared by every handler: built once at start-up, never global.
 
-use crate::cache::{Dep, PageCache};
+use crate::cache::{Dep, PageCache, deps_of};
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 use warta_media::{MediaLimits, MediaStore};
@@ -37,11 +37,13 @@ pub struct AppState(pub(crate) Arc<Inner>);
 
 pub(crate) struct Inner {
     pub store: Store,
+    /// The domain layer every front end calls.
+    pub newsroom: warta_newsroom::Newsroom,
     pub media: MediaStore,
     pub renderer: Renderer,
     /// The newsroom's templates and strings.
     pub admin: warta_admin::AdminUi,
-    pub pages: PageCache,
+    pub pages: Arc<PageCache>,
     pub config: WebConfig,
     /// Image decoding is CPU- and memory-heavy: at most two at a time.
     pub image_slots: Semaphore,
@@ -61,21 +63,30 @@ pub(crate) struct Inner {
 impl AppState {
     pub fn new(store: Store, media: MediaStore, renderer: Renderer, config: WebConfig) -> AppState {
         let logo = warta_media::demo_image("warta-logo", 512, 512);
+        let pages = Arc::new(PageCache::new(config.page_cache, config.page_cache_entries));
+        let live = tokio::sync::broadcast::channel(64).0;
+        let events = warta_core::Events::new();
+        subscribe_caches(&events, pages.clone(), live.clone());
         AppState(Arc::new(Inner {
+            newsroom: warta_newsroom::Newsroom::new(store.clone(), events),
             store,
             media,
             renderer,
             // The templates are compiled into the binary and checked by warta-admin's tests.
             admin: warta_admin::AdminUi::new().expect("embedded admin templates compile"),
-            pages: PageCache::new(config.page_cache, config.page_cache_entries),
+            pages,
             config,
             image_slots: Semaphore::new(2),
             logo: bytes::Bytes::from(logo),
             scheduler: tokio::sync::Notify::new(),
             avif_wake: tokio::sync::Notify::new(),
-            live: tokio::sync::broadcast::channel(64).0,
+            live,
             closing: tokio::sync::watch::channel(false).0,
         }))
+    }
+
+    pub fn newsroom(&self) -> &warta_newsroom::Newsroom {
+        &self.0.newsroom
     }
 
     pub fn wake_scheduler(&self) {
@@ -126,7 +137,7 @@ impl AppState {
                     for id in ids {
                         tracing::info!(article = id, "scheduled article published");
                         match self.0.store.article_by_id(id).await {
-                            Ok(a) => self.invalidate(&crate::api::articles::deps_of(&a)),
+                            Ok(a) => self.invalidate(&deps_of(&warta_newsroom::touched(&a))),
                             Err(_) => self.invalidate_all(),
                         }
                     }
@@ -189,4 +200,21 @@ impl AppState {
     pub fn cached_pages(&self) -> usize {
         self.0.pages.len()
     }
+}
+
+/// The page cache and the live-blog streams follow every change the newsroom reports.
+fn subscribe_caches(
+    events: &warta_core::Events,
+    pages: Arc<PageCache>,
+    live: tokio::sync::broadcast::Sender<i64>,
+) {
+    events.subscribe(move |change| match change {
+        warta_core::Change::Article(t) => pages.invalidate(&deps_of(t)),
+        warta_core::Change::LiveEntry(t) => {
+            pages.invalidate(&deps_of(t));
+            // No receivers is fine: nobody is watching.
+            let _ = live.send(t.article);
+        }
+        warta_core::Change::All => pages.invalidate(&[Dep::All]),
+    });
 }

@@ -2,11 +2,8 @@
 //! preview, revisions with a readable diff, restore.
 
 use super::{Staff, error_page, page};
-use crate::api::ApiUser;
-use crate::api::articles::{changed, may_edit, owns, restore_revision, take_step};
 use crate::api::types::{ArticleOut, ArticlePatch, AuthorRef, HeroInput, NewArticle};
 use crate::auth::CsrfForm;
-use crate::content;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
@@ -15,7 +12,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 use serde::Deserialize;
 use warta_core::{Block, Capability, Source, Status, Transition};
-use warta_store::{ArticleFilter, ArticleRow, Save, TeaserRow, Term};
+use warta_newsroom::{Apply, NewsroomError, SaveMode, owns};
+use warta_store::{ArticleFilter, ArticleRow, TeaserRow, Term};
 
 fn row_value(r: &TeaserRow) -> Value {
     minijinja::context! {
@@ -46,14 +44,33 @@ pub(super) async fn dashboard(app: &AppState, staff: &Staff) -> Result<Response,
         }
         f
     };
+    let mut review = rows(app, scope(status(Status::Submitted)), 20).await?;
+    review.extend(pending_review(app, staff).await?);
     let ctx = minijinja::context! {
         drafts => rows(app, mine, 20).await?,
-        review => rows(app, scope(status(Status::Submitted)), 20).await?,
+        review => review,
         scheduled => rows(app, scope(status(Status::Scheduled)), 20).await?,
         published => rows(app, scope(status(Status::Published)), 10).await?,
     };
     let title = warta_admin::strings(staff.lang())["dashboard"];
     Ok(page(app, staff, "dashboard.html", title, ctx))
+}
+
+/// Writers' changes to their published stories, waiting for an editor (oldest first).
+async fn pending_review(app: &AppState, staff: &Staff) -> Result<Vec<Value>, AppError> {
+    let mut out = Vec::new();
+    for p in app.store().pending_for_review(20).await? {
+        let a = app.store().article_by_id(p.article_id).await?;
+        if !staff.can(Capability::ReadAll) && !owns(&staff.0.user, &a) {
+            continue;
+        }
+        out.push(minijinja::context! {
+            id => a.id, headline => a.headline, rubrik => a.rubrik.name, status => "published",
+            updated_at => p.updated_at, published_at => a.published_at, pending => true,
+            submitted_by => p.by_name, submitted_at => p.submitted_at,
+        });
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize, Default)]
@@ -139,11 +156,7 @@ pub async fn new_article(
             seo_description: String::new(),
             live: false,
         };
-        let w = content::write_for_new(app.store(), &staff.0.user, input).await?;
-        let a = app
-            .store()
-            .create_article(&w, Status::Draft, staff.0.user.id)
-            .await?;
+        let a = app.newsroom().create(&staff.0.user, input).await?;
         Ok::<_, AppError>(Redirect::to(&format!("/admin/artikel/{}", a.id)).into_response())
     };
     run.await
@@ -184,8 +197,12 @@ pub async fn editor_page(
     Query(q): Query<EditorQuery>,
 ) -> Response {
     let run = async {
-        let a = editable(&app, &staff, id).await?;
-        let out = ArticleOut::from_row(&app, &a);
+        let live = editable(&app, &staff, id).await?;
+        // The editor continues a pending version where there is one.
+        let (a, _) = app.newsroom().pending_view(&staff.0.user, id).await?;
+        let pending = app.store().pending(id).await?;
+        let pending_ctx = super::pending::pending_context(&app, &live).await?;
+        let out = ArticleOut::from_row(&app, &a).with_pending(pending.as_ref());
         let rubriks = app.store().list_terms(Term::Rubrik).await?;
         let strings = warta_admin::strings(staff.lang());
         let flash = strings
@@ -212,6 +229,7 @@ pub async fn editor_page(
             sources => sources_text(&a.sources),
             schedule_value => schedule_value,
             flash => flash,
+            pending => pending_ctx,
         };
         Ok::<_, AppError>(page(&app, &staff, "editor.html", &a.headline, ctx))
     };
@@ -348,6 +366,7 @@ impl EditorForm {
             .collect();
         Ok(ArticlePatch {
             revision: Some(self.revision),
+            stage: true,
             correction: Some(self.correction.clone()).filter(|c| !c.trim().is_empty()),
             seo_title: Some(self.seo_title.clone()),
             seo_description: Some(self.seo_description.clone()),
@@ -405,10 +424,15 @@ pub async fn editor_post(
     CsrfForm(form): CsrfForm<EditorForm>,
 ) -> Response {
     let run = async {
-        let current = editable(&app, &staff, id).await?;
-        let user = ApiUser(staff.0.user.clone());
+        editable(&app, &staff, id).await?;
+        let (shown, _) = app.newsroom().pending_view(&staff.0.user, id).await?;
         let step = match form.action.as_str() {
             "" | "save" => None,
+            "apply" => return apply_form(&app, &staff, id, &form).await,
+            "discard" => {
+                app.newsroom().discard_pending(&staff.0.user, id).await?;
+                return Ok(Redirect::to(&format!("/admin/artikel/{id}?ok=discard")).into_response());
+            }
             "submit" => Some(Transition::Submit),
             "return" => Some(Transition::Return),
             "publish" => Some(Transition::Publish),
@@ -418,77 +442,39 @@ pub async fn editor_post(
         };
         // Editing rights are needed only when the content changed: an editor may publish a
         // writer's article, a writer may submit without touching it.
-        let mut patch = form.patch()?;
-        if form.slug.trim() == current.slug && content::slug_follows_headline(&current) {
-            patch.slug = Some(String::new());
-        }
-        let correction = patch.correction.clone();
-        // Compare with what the page showed before resolving anything: resolving creates
-        // unknown tags and topics, which a refused save must not do.
-        if !form.same_content_as(&current) || correction.is_some() {
-            may_edit(&user, &current)?;
-            let write =
-                content::write_for_patch(app.store(), &staff.0.user, &current, patch).await?;
-            if correction.is_some() {
-                user.require(Capability::Publish, "attach corrections")?;
-                if current.status != Status::Published {
-                    return Err(warta_core::ValidationError::new(
-                        "correction",
-                        "a correction is attached to a published article",
-                    )
-                    .into());
-                }
+        if !form.same_content_as(&shown) {
+            let mut patch = form.patch()?;
+            // A correction note goes with "Perbarui", never with a plain save.
+            patch.correction = None;
+            if form.slug.trim() == shown.slug && warta_newsroom::slug_follows_headline(&shown) {
+                patch.slug = Some(String::new());
             }
-            let save = Save {
-                expected_revision: Some(form.revision),
-                by: staff.0.user.id,
-                correction,
-                action: "save",
-            };
-            match app.store().update_article(id, &write, &save).await {
-                Ok(updated) => changed(&app, Some(&current), &updated),
-                Err(warta_store::StoreError::StaleRevision { .. }) => {
-                    let theirs = app.store().article_by_id(id).await?;
-                    let mut t = plain(&theirs.headline, &theirs.dek, &theirs.body);
-                    let by = theirs.updated_by.as_ref().map(|(_, n)| n.clone());
-                    t = minijinja::context! { revision => theirs.revision, by => by, ..t };
-                    let ctx = minijinja::context! {
-                        id => id,
-                        yours => plain(&write.headline, &write.dek, &write.body),
-                        theirs => t,
-                    };
-                    let strings = warta_admin::strings(staff.lang());
-                    let mut res = page(
-                        &app,
-                        &staff,
-                        "conflict.html",
-                        strings["conflict_title"],
-                        ctx,
-                    );
-                    *res.status_mut() = StatusCode::CONFLICT;
-                    return Ok(res);
-                }
-                Err(e) => return Err(e.into()),
+            let saved = app
+                .newsroom()
+                .save(&staff.0.user, id, patch, SaveMode::Stage)
+                .await;
+            if let Err(NewsroomError::Stale { .. }) = saved {
+                return conflict_page(&app, &staff, id, &form).await;
             }
+            saved?;
         }
         let done = match step {
             None => "save",
             Some(t) => {
                 let at = match t {
-                    Transition::Schedule => {
-                        let at = wib_local(&form.schedule_at)?;
-                        if at <= warta_store::now_ms() {
-                            return Err(warta_core::ValidationError::new(
-                                "schedule_at",
-                                "a schedule needs a time in the future",
-                            )
-                            .into());
-                        }
-                        Some(at)
-                    }
+                    Transition::Schedule => Some(future_wib(&form.schedule_at)?),
                     _ => None,
                 };
-                take_step(&app, &staff.0.user, id, t, at).await?;
+                match t {
+                    Transition::Publish | Transition::Schedule => {
+                        let apply = Apply::default();
+                        app.newsroom().publish(&staff.0.user, id, at, apply).await?;
+                    }
+                    _ => {
+                        app.newsroom().step(&staff.0.user, id, t, at).await?;
+                    }
+                }
+                app.wake_scheduler();
                 t.as_str()
             }
         };
@@ -498,13 +484,87 @@ pub async fn editor_post(
         .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
 }
 
+/// "Perbarui" without JavaScript: save what the form holds, then apply it with the
+/// correction note.
+async fn apply_form(
+    app: &AppState,
+    staff: &Staff,
+    id: i64,
+    form: &EditorForm,
+) -> Result<Response, AppError> {
+    let (shown, _) = app.newsroom().pending_view(&staff.0.user, id).await?;
+    let mut revision = form.revision;
+    if !form.same_content_as(&shown) {
+        let mut patch = form.patch()?;
+        patch.correction = None;
+        let saved = app
+            .newsroom()
+            .save(&staff.0.user, id, patch, SaveMode::Stage)
+            .await;
+        if let Err(NewsroomError::Stale { .. }) = saved {
+            return conflict_page(app, staff, id, form).await;
+        }
+        revision = saved?.article.revision;
+    }
+    let apply = Apply {
+        revision: Some(revision),
+        correction: Some(form.correction.clone()).filter(|c| !c.trim().is_empty()),
+    };
+    app.newsroom()
+        .apply_pending(&staff.0.user, id, apply)
+        .await?;
+    Ok(Redirect::to(&format!("/admin/artikel/{id}?ok=apply")).into_response())
+}
+
+/// A `datetime-local` value read as WIB, which must lie ahead.
+fn future_wib(s: &str) -> Result<i64, AppError> {
+    let at = wib_local(s)?;
+    if at <= warta_store::now_ms() {
+        return Err(warta_core::ValidationError::new(
+            "schedule_at",
+            "a schedule needs a time in the future",
+        )
+        .into());
+    }
+    Ok(at)
+}
+
+/// Both versions side by side after a stale save: nothing was written.
+async fn conflict_page(
+    app: &AppState,
+    staff: &Staff,
+    id: i64,
+    form: &EditorForm,
+) -> Result<Response, AppError> {
+    let (theirs, _) = app.newsroom().pending_view(&staff.0.user, id).await?;
+    let live = app.store().article_by_id(id).await?;
+    let mut t = plain(&theirs.headline, &theirs.dek, &theirs.body);
+    let by = live.updated_by.as_ref().map(|(_, n)| n.clone());
+    t = minijinja::context! { revision => live.revision, by => by, ..t };
+    let yours_body = serde_json::from_str::<Vec<serde_json::Value>>(form.body_json.trim())
+        .ok()
+        .and_then(|v| Block::parse_body(&v).ok())
+        .unwrap_or_default();
+    let ctx = minijinja::context! {
+        id => id,
+        yours => plain(&form.headline, &form.dek, &yours_body),
+        theirs => t,
+    };
+    let strings = warta_admin::strings(staff.lang());
+    let mut res = page(app, staff, "conflict.html", strings["conflict_title"], ctx);
+    *res.status_mut() = StatusCode::CONFLICT;
+    Ok(res)
+}
+
 /// `/admin/artikel/{id}/pratinjau`: the exact reader page, whatever the status.
 pub async fn preview(State(app): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Response {
     let run = async {
-        let a = editable(&app, &staff, id).await?;
+        editable(&app, &staff, id).await?;
+        // The pending version when there is one: what "Perbarui" would publish.
+        let (a, _) = app.newsroom().pending_view(&staff.0.user, id).await?;
         let (view, _) = crate::views::article_view(app.store(), &a).await?;
         let ctx = crate::public::page_context(&app).await?;
-        let html = app.renderer().article_page(&ctx, &view)?;
+        let html = preview_banner(&app.renderer().article_page(&ctx, &view)?);
         let mut res = super::html_response(StatusCode::OK, html);
         res.headers_mut().insert(
             "x-robots-tag",
@@ -516,23 +576,22 @@ pub async fn preview(State(app): State<AppState>, staff: Staff, Path(id): Path<i
         .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
 }
 
+/// Mark a preview so that nobody mistakes it for the published page.
+fn preview_banner(html: &str) -> String {
+    const BANNER: &str = "<p class=\"pratinjau\" role=\"status\">Pratinjau — belum terbit</p>";
+    match html
+        .find("<body")
+        .and_then(|i| html[i..].find('>').map(|j| i + j + 1))
+    {
+        Some(at) => format!("{}{BANNER}{}", &html[..at], &html[at..]),
+        None => html.to_string(),
+    }
+}
+
 #[derive(Deserialize, Default)]
 pub struct DiffQuery {
     a: Option<i64>,
     b: Option<i64>,
-}
-
-/// A revision snapshot as lines of text: headline, dek, then each block.
-fn snapshot_text(w: &warta_store::ArticleWrite) -> String {
-    let mut out = format!("# {}\n{}\n\n", w.headline, w.dek);
-    for b in &w.body {
-        let t = b.plain_text();
-        if !t.is_empty() {
-            out.push_str(&t);
-            out.push_str("\n\n");
-        }
-    }
-    out
 }
 
 /// `/admin/artikel/{id}/revisi`: every revision, and a readable diff between two.
@@ -553,22 +612,14 @@ pub async fn revisions(
         let diff = if ra != rb {
             let (_, wa) = app.store().revision(id, ra).await?;
             let (_, wb) = app.store().revision(id, rb).await?;
-            let (ta, tb) = (snapshot_text(&wa), snapshot_text(&wb));
-            similar::TextDiff::from_words(&ta, &tb)
-                .iter_all_changes()
-                .map(|c| {
-                    let op = match c.tag() {
-                        similar::ChangeTag::Insert => "insert",
-                        similar::ChangeTag::Delete => "delete",
-                        similar::ChangeTag::Equal => "equal",
-                    };
-                    minijinja::context! { op => op, text => c.value().to_string() }
-                })
-                .collect::<Vec<_>>()
+            let text = |w: &warta_store::ArticleWrite| {
+                super::pending::article_text(&w.headline, &w.dek, &w.body)
+            };
+            super::pending::word_diff(&text(&wa), &text(&wb))
         } else {
             Vec::new()
         };
-        let can_edit = may_edit(&ApiUser(staff.0.user.clone()), &a).is_ok();
+        let can_edit = warta_newsroom::may_stage(&staff.0.user, &a).is_ok();
         let ctx = minijinja::context! {
             id => id, headline => a.headline.clone(), a => ra, b => rb, diff => diff,
             can_edit => can_edit,
@@ -590,9 +641,9 @@ pub async fn restore(
     Path((id, revision)): Path<(i64, i64)>,
     CsrfForm(_): CsrfForm<super::session::Empty>,
 ) -> Response {
-    match restore_revision(&app, &staff.0.user, id, revision).await {
+    match app.newsroom().restore(&staff.0.user, id, revision).await {
         Ok(_) => Redirect::to(&format!("/admin/artikel/{id}?ok=restore")).into_response(),
-        Err(e) => error_page(&app, Some(&staff), e),
+        Err(e) => error_page(&app, Some(&staff), e.into()),
     }
 }
 

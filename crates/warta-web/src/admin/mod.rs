@@ -6,6 +6,7 @@
 mod account;
 mod articles;
 mod media;
+mod pending;
 mod people;
 mod session;
 mod taxonomy;
@@ -15,6 +16,7 @@ pub use account::{
     sign_out_everywhere,
 };
 pub use media::{media_delete, media_grid, media_item, media_save, media_upload};
+pub use pending::{apply as apply_pending, discard as discard_pending, pending_page};
 pub use people::{audit, change_role, create_user, users};
 
 pub use articles::{

@@ -1,11 +1,13 @@
 //! The JSON API under `/api/v1`: bearer tokens, problem+json errors, OpenAPI from the code.
 
 pub mod articles;
+pub mod history;
 pub mod media;
 pub mod openapi;
 mod out;
 pub mod terms;
 pub mod types;
+pub mod workflow;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -14,7 +16,7 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
-use warta_core::{Capability, Role};
+use warta_core::Role;
 use warta_store::UserRow;
 
 /// The caller, from `Authorization: Bearer <token>`, or from the newsroom's session cookie
@@ -22,10 +24,6 @@ use warta_store::UserRow;
 pub struct ApiUser(pub UserRow);
 
 impl ApiUser {
-    pub fn require(&self, cap: Capability, what: &str) -> Result<(), AppError> {
-        AppError::require(self.0.role, cap, what)
-    }
-
     pub fn role(&self) -> Role {
         self.0.role
     }

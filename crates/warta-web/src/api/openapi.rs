@@ -22,17 +22,17 @@ impl Modify for Bearer {
 #[openapi(
     info(title = "Warta API", description = "Newsroom API of Warta: articles, media and taxonomy. Tokens come from `warta token create`; the newsroom's own pages use the session cookie with an `X-CSRF-Token` header instead."),
     paths(
-        super::articles::create, super::articles::get, super::articles::patch, super::articles::publish,
-        super::articles::unpublish, super::articles::submit, super::articles::send_back,
-        super::articles::revisions, super::articles::restore, super::articles::presence,
-        super::articles::add_live_entry, super::articles::list, super::media::upload,
+        super::articles::create, super::articles::get, super::articles::patch, super::workflow::publish,
+        super::workflow::unpublish, super::workflow::submit, super::workflow::send_back,
+        super::workflow::discard_pending, super::history::revisions, super::history::restore,
+        super::history::presence, super::history::add_live_entry, super::articles::list, super::media::upload,
         super::media::get, super::media::list, super::media::patch, super::media::delete,
-        super::terms::rubriks, super::terms::tags, super::terms::topics,
+        super::terms::rubriks, super::terms::create_rubrik, super::terms::tags, super::terms::topics,
     ),
     components(schemas(Problem, NewArticle, ArticlePatch, ArticleOut, ArticleList, ArticleSummary, HeroInput,
         AuthorRef, PublishInput, TermOut, AuthorOut, HeroOut, MediaOut, VariantOut, warta_core::Block,
         warta_core::Source, warta_core::Status, UserRef, CorrectionOut, RevisionOut, RevisionList,
-        NewLiveEntry, LiveEntryOut, PresenceOut, PresenceName, MediaPatch, MediaList)),
+        NewLiveEntry, LiveEntryOut, PresenceOut, PresenceName, MediaPatch, MediaList, PendingOut, ArticleVersion, NewRubrik)),
     modifiers(&Bearer)
 )]
 pub struct ApiDoc;

@@ -1,12 +1,13 @@
 //! Rows to API output shapes.
 
 use super::types::{
-    ArticleOut, AuthorOut, CorrectionOut, HeroOut, MediaOut, TermOut, UserRef, VariantOut,
+    ArticleOut, AuthorOut, CorrectionOut, HeroOut, MediaOut, PendingOut, TermOut, UserRef,
+    VariantOut,
 };
 use crate::paths;
 use crate::state::AppState;
 use warta_core::iso8601_wib;
-use warta_store::{ArticleRow, MediaRow, TermRow};
+use warta_store::{ArticleRow, MediaRow, PendingRow, TermRow};
 
 fn term(base: &str, t: &TermRow, path: fn(&str) -> String) -> TermOut {
     TermOut {
@@ -79,7 +80,28 @@ impl ArticleOut {
                     at: iso8601_wib(c.created_at),
                 })
                 .collect(),
+            pending: None,
+            notices: Vec::new(),
         }
+    }
+
+    /// The live article with what its pending version says about itself.
+    pub fn with_pending(mut self, p: Option<&PendingRow>) -> ArticleOut {
+        self.pending = p.map(|p| PendingOut {
+            revision: p.revision,
+            updated_at: iso8601_wib(p.updated_at),
+            by: UserRef {
+                id: p.by,
+                name: p.by_name.clone(),
+            },
+            for_review: p.submitted_at.is_some(),
+        });
+        self
+    }
+
+    /// What a newsroom save answers: the live article and its pending version.
+    pub fn saved(app: &AppState, s: &warta_newsroom::Saved) -> ArticleOut {
+        ArticleOut::from_row(app, &s.article).with_pending(s.pending.as_ref())
     }
 }
 

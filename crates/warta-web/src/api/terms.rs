@@ -1,13 +1,14 @@
 //! Listings of rubriks, tags and topics.
 
 use super::out::{rubrik_out, tag_out, topic_out};
-use super::types::TermOut;
-use super::types::TermQuery;
-use super::{ApiQuery, ApiUser};
-use crate::error::AppError;
+use super::types::{NewRubrik, TermOut, TermQuery};
+use super::{ApiJson, ApiQuery, ApiUser};
+use crate::error::{AppError, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use warta_store::{Term, TermRow};
 
 async fn list(
@@ -55,4 +56,24 @@ pub async fn topics(
     ApiQuery(q): ApiQuery<TermQuery>,
 ) -> Result<Json<Vec<TermOut>>, AppError> {
     list(&app, Term::Topic, topic_out, q.q.as_deref()).await
+}
+
+#[utoipa::path(post, path = "/api/v1/rubriks", tag = "taxonomy", request_body = NewRubrik,
+    responses((status = 201, body = TermOut, description = "created"), (status = 200, body = TermOut, description = "a rubrik of that name exists: it"),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+#[tracing::instrument(skip_all, fields(user = user.0.id))]
+pub async fn create_rubrik(
+    State(app): State<AppState>,
+    user: ApiUser,
+    ApiJson(input): ApiJson<NewRubrik>,
+) -> Result<Response, AppError> {
+    let made = app.newsroom().create_rubrik(&user.0, &input.name).await?;
+    let base = app.renderer().site().base_url.clone();
+    let status = if made.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(rubrik_out(&base, &made.rubrik))).into_response())
 }

@@ -1,115 +1,10 @@
 //! The JSON shapes of the API, documented in the OpenAPI document via utoipa.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use warta_core::{Block, Source, Status};
 
-#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct HeroInput {
-    pub media_id: i64,
-    #[serde(default)]
-    pub caption: String,
-    #[serde(default)]
-    pub credit: String,
-    #[serde(default)]
-    pub alt: String,
-}
-
-/// An author by user id or by email.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(untagged)]
-pub enum AuthorRef {
-    Id(i64),
-    Email(String),
-}
-
-/// `POST /api/v1/articles`.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewArticle {
-    pub headline: String,
-    #[serde(default)]
-    pub dek: String,
-    /// Rubrik by name; created when the caller may manage rubriks.
-    pub rubrik: String,
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Running story by name; created when unknown.
-    #[serde(default)]
-    pub topic: Option<String>,
-    /// Dateline city, e.g. `JAKARTA`.
-    #[serde(default)]
-    pub dateline: String,
-    /// Sign-off, e.g. `(ant/rd)`.
-    #[serde(default)]
-    pub signoff: String,
-    #[serde(default)]
-    pub sources: Vec<Source>,
-    #[serde(default)]
-    pub hero: Option<HeroInput>,
-    #[serde(default)]
-    #[schema(value_type = Vec<Block>)]
-    pub body: Vec<serde_json::Value>,
-    /// Default: the caller.
-    #[serde(default)]
-    pub authors: Option<Vec<AuthorRef>>,
-    /// Default: derived from the headline.
-    #[serde(default)]
-    pub slug: Option<String>,
-    /// ISO 8601 with offset, for backdating archive articles.
-    #[serde(default)]
-    pub published_at: Option<String>,
-    /// Title for search engines and social cards (default: the headline).
-    #[serde(default)]
-    pub seo_title: String,
-    /// Description for search engines and social cards (default: the dek).
-    #[serde(default)]
-    pub seo_description: String,
-    /// A live blog: takes timestamped entries, shown newest first.
-    #[serde(default)]
-    pub live: bool,
-}
-
-/// `PATCH /api/v1/articles/{id}`: every field optional but `revision`; `null` clears `topic`
-/// and `hero`.
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ArticlePatch {
-    /// Required: the revision this edit is based on. Missing → 428; stale → 409.
-    pub revision: Option<i64>,
-    /// A correction note for readers ("Koreksi"), on a published article (editors).
-    pub correction: Option<String>,
-    pub seo_title: Option<String>,
-    pub seo_description: Option<String>,
-    pub live: Option<bool>,
-    pub headline: Option<String>,
-    pub dek: Option<String>,
-    pub rubrik: Option<String>,
-    pub tags: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub topic: Option<Option<String>>,
-    pub dateline: Option<String>,
-    pub signoff: Option<String>,
-    pub sources: Option<Vec<Source>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<HeroInput>)]
-    pub hero: Option<Option<HeroInput>>,
-    #[schema(value_type = Option<Vec<Block>>)]
-    pub body: Option<Vec<serde_json::Value>>,
-    pub authors: Option<Vec<AuthorRef>>,
-    /// Empty: derive it from the headline again.
-    pub slug: Option<String>,
-    pub published_at: Option<String>,
-}
-
-/// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
-fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(d).map(Some)
-}
+pub use warta_newsroom::input::{ArticlePatch, AuthorRef, HeroInput, NewArticle};
 
 /// `POST /api/v1/articles/{id}/publish`.
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -119,6 +14,11 @@ pub struct PublishInput {
     /// scheduled (embargo) and published by the scheduler at that time. Default: now, or the
     /// article's existing (backdated) time.
     pub at: Option<String>,
+    /// When a pending version is applied ("Perbarui"): the revision the editor saw (a later
+    /// save answers 409).
+    pub revision: Option<i64>,
+    /// When a pending version is applied: a correction note for readers ("Koreksi").
+    pub correction: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -269,6 +169,48 @@ pub struct ArticleOut {
     /// Who saved the current revision.
     pub updated_by: Option<UserRef>,
     pub corrections: Vec<CorrectionOut>,
+    /// Unpublished changes of a published or scheduled article (`?version=pending` reads
+    /// them); `null` when there are none.
+    pub pending: Option<PendingOut>,
+    /// What a restore had to leave out (photos or articles deleted since).
+    pub notices: Vec<String>,
+}
+
+/// A pending version: saved, not yet visible to readers.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PendingOut {
+    /// The revision the pending version was saved as.
+    pub revision: i64,
+    /// ISO 8601 in WIB.
+    pub updated_at: String,
+    pub by: UserRef,
+    /// A writer's change waiting for an editor's review.
+    pub for_review: bool,
+}
+
+/// `GET /api/v1/articles/{id}?version=pending`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct VersionQuery {
+    /// `pending`: the fields as they will read once the pending version is applied (the live
+    /// ones when nothing is pending); `live` (default): what readers see.
+    pub version: Option<ArticleVersion>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ArticleVersion {
+    Live,
+    Pending,
+}
+
+/// `POST /api/v1/rubriks`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewRubrik {
+    #[schema(min_length = 1, max_length = 80)]
+    pub name: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -81,7 +81,8 @@ async fn newsroom() -> (TestApp, String) {
         Role::Contributor,
     )
     .await;
-    // A rubrik to write in.
+    // Rubriks to write in, and an article.
+    crate::helpers::make_rubriks(&app, &editor).await;
     let (s, _) = app
         .api(
             reqwest::Method::POST,

@@ -409,6 +409,7 @@ async fn admin_media_grid_search_edit_and_delete() {
             .0,
         403
     );
+    crate::helpers::make_rubriks(&app, &editor_token).await;
     // In use by an article: refused with the headline.
     let mut a = crate::helpers::article_json("Banjir rob melanda pesisir");
     a["hero"] = serde_json::json!({"media_id": id});
@@ -453,6 +454,7 @@ async fn admin_audit_page_for_editors_only() {
         )
         .await
         .unwrap();
+    crate::helpers::make_rubriks(&app, &token).await;
     let (_, a) = app
         .api(
             Method::POST,

@@ -21,10 +21,27 @@ pub async fn newsroom_on(app: TestApp) -> Newsroom {
     let writer = app
         .token_for("penulis@warta.test", "Budi Penulis", Role::Writer)
         .await;
+    make_rubriks(&app, &editor).await;
     Newsroom {
         app,
         editor,
         writer,
+    }
+}
+
+/// Saving an article never creates a rubrik: an editor makes the sections first
+/// (`POST /api/v1/rubriks`), here the ones the tests write in.
+pub async fn make_rubriks(app: &TestApp, editor_token: &str) {
+    for name in ["Internasional", "Nasional", "Ekonomi"] {
+        let (status, r) = app
+            .api(
+                Method::POST,
+                "/rubriks",
+                editor_token,
+                Some(json!({"name": name})),
+            )
+            .await;
+        assert!(status == 201 || status == 200, "{r}");
     }
 }
 

@@ -13,6 +13,7 @@ mod images;
 mod live;
 mod newsroom_api;
 mod pages;
+mod pending;
 mod postgres;
 mod search;
 mod security;

@@ -13,6 +13,7 @@ async fn publish_and_read_on_postgres() {
     let token = app
         .token_for("ed@warta.test", "Ed", warta_core::Role::Editor)
         .await;
+    crate::helpers::make_rubriks(&app, &token).await;
     let (s, a) = app
         .api(
             Method::POST,

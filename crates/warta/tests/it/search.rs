@@ -40,6 +40,7 @@ async fn search_scenario(app: &TestApp) {
     let token = app
         .token_for("ed@warta.test", "Ed", warta_core::Role::Editor)
         .await;
+    crate::helpers::make_rubriks(app, &token).await;
     publish(
         app,
         &token,

@@ -2,8 +2,8 @@
 //! resolve names to rubriks, tags, topics and users, check referenced media and articles.
 //! Nothing is written until everything is valid.
 
-use crate::api::types::{ArticlePatch, AuthorRef, HeroInput, NewArticle};
-use crate::error::AppError;
+use crate::error::{NewsroomError as AppError, Result};
+use crate::input::{ArticlePatch, AuthorRef, HeroInput, NewArticle};
 use jiff::Timestamp;
 use warta_core::{
     Block, Capability, Dateline, Headline, Name, SignOff, Slug, Source, ValidationError, bounded,
@@ -30,11 +30,11 @@ struct Fields {
     live: bool,
 }
 
-pub async fn write_for_new(
+pub(crate) async fn write_for_new(
     store: &Store,
     user: &UserRow,
     input: NewArticle,
-) -> Result<ArticleWrite, AppError> {
+) -> Result<ArticleWrite> {
     let f = Fields {
         headline: input.headline,
         dek: input.dek,
@@ -61,12 +61,12 @@ pub async fn write_for_new(
     resolve(store, user, f, None).await
 }
 
-pub async fn write_for_patch(
+pub(crate) async fn write_for_patch(
     store: &Store,
     user: &UserRow,
     current: &ArticleRow,
     p: ArticlePatch,
-) -> Result<ArticleWrite, AppError> {
+) -> Result<ArticleWrite> {
     let body = match p.body {
         Some(b) => b,
         None => current
@@ -74,7 +74,7 @@ pub async fn write_for_patch(
             .iter()
             .map(serde_json::to_value)
             .collect::<Result<_, _>>()
-            .map_err(|e| AppError::Internal(e.to_string()))?,
+            .map_err(|e| AppError::Store(e.into()))?,
     };
     let f = Fields {
         headline: p.headline.unwrap_or_else(|| current.headline.clone()),
@@ -153,7 +153,7 @@ async fn resolve(
     user: &UserRow,
     f: Fields,
     id: Option<i64>,
-) -> Result<ArticleWrite, AppError> {
+) -> Result<ArticleWrite> {
     let headline = Headline::parse(&f.headline)?;
     let dek = bounded("dek", &f.dek, 0, 600)?;
     let dateline = Dateline::parse(&f.dateline)?;
@@ -168,8 +168,14 @@ async fn resolve(
     let published_at = f
         .published_at
         .as_deref()
+        .filter(|s| !s.trim().is_empty())
         .map(|s| parse_past_time("published_at", s))
         .transpose()?;
+    if published_at.is_some() && !user.role.can(Capability::Publish) {
+        return Err(AppError::Forbidden(
+            "only editors set an article's publication time".into(),
+        ));
+    }
     let slug = match f.slug.as_deref() {
         Some(s) => Slug::parse(s)?,
         None => Slug::from_title(headline.as_str()).ok_or_else(|| {
@@ -179,27 +185,7 @@ async fn resolve(
     let slug = unique_slug(store, slug, id, f.slug.is_some()).await?;
 
     let rubrik_name = Name::parse(&f.rubrik).map_err(|e| e.within("rubrik"))?;
-    let rubrik = match store
-        .term_by_name(Term::Rubrik, rubrik_name.as_str())
-        .await?
-    {
-        Some(r) => r,
-        None if user.role.can(Capability::ManageTaxonomy) => {
-            store
-                .ensure_term(Term::Rubrik, rubrik_name.as_str(), "")
-                .await?
-        }
-        None => {
-            return Err(ValidationError::new(
-                "rubrik",
-                format!(
-                    "unknown rubrik '{}'; an editor can create it",
-                    rubrik_name.as_str()
-                ),
-            )
-            .into());
-        }
-    };
+    let rubrik = known_rubrik(store, rubrik_name.as_str()).await?;
     if f.tags.len() > 30 {
         return Err(ValidationError::new("tags", "at most 30 tags").into());
     }
@@ -277,12 +263,7 @@ async fn resolve(
 }
 
 /// A slug the caller chose must be free (409 otherwise); a derived one gets a suffix.
-async fn unique_slug(
-    store: &Store,
-    slug: Slug,
-    id: Option<i64>,
-    chosen: bool,
-) -> Result<Slug, AppError> {
+async fn unique_slug(store: &Store, slug: Slug, id: Option<i64>, chosen: bool) -> Result<Slug> {
     if !store.slug_taken(slug.as_str(), id).await? {
         return Ok(slug);
     }
@@ -300,7 +281,29 @@ async fn unique_slug(
     Err(AppError::Conflict(format!("no free slug near '{slug}'")))
 }
 
-async fn resolve_authors(store: &Store, list: &[AuthorRef]) -> Result<Vec<i64>, AppError> {
+/// The rubrik named `name` (case-insensitive): saving an article never creates one, so a
+/// typo cannot open a new section of the site. The message lists the rubriks there are.
+async fn known_rubrik(store: &Store, name: &str) -> Result<warta_store::TermRow> {
+    if let Some(r) = store.term_by_name(Term::Rubrik, name).await? {
+        return Ok(r);
+    }
+    let known: Vec<String> = store
+        .list_terms(Term::Rubrik)
+        .await?
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    Err(ValidationError::new(
+        "rubrik",
+        format!(
+            "unknown rubrik '{name}'; choose one of: {} (editors create rubriks on the taxonomy page)",
+            known.join(", ")
+        ),
+    )
+    .into())
+}
+
+async fn resolve_authors(store: &Store, list: &[AuthorRef]) -> Result<Vec<i64>> {
     let mut ids = Vec::with_capacity(list.len());
     for (i, a) in list.iter().enumerate() {
         let found = match a {
@@ -319,7 +322,7 @@ async fn resolve_authors(store: &Store, list: &[AuthorRef]) -> Result<Vec<i64>, 
 }
 
 /// Image blocks must name existing media; "Baca juga" blocks existing other articles.
-async fn check_references(store: &Store, body: &[Block], id: Option<i64>) -> Result<(), AppError> {
+async fn check_references(store: &Store, body: &[Block], id: Option<i64>) -> Result<()> {
     for (i, b) in body.iter().enumerate() {
         match b {
             Block::Image { media_id, .. } if store.media_by_id(*media_id).await?.is_none() => {
@@ -353,7 +356,7 @@ async fn check_references(store: &Store, body: &[Block], id: Option<i64>) -> Res
 
 /// Before publication every photo needs a caption, a credit and alt text: on the block or,
 /// failing that, in the media library. Names the first one missing (`body/2/alt`).
-pub async fn check_publishable(store: &Store, a: &ArticleRow) -> Result<(), AppError> {
+pub async fn check_publishable(store: &Store, a: &ArticleRow) -> Result<()> {
     let missing = |what: &str| format!("add the photo's {what} before publishing");
     if let Some(id) = a.hero_media_id {
         let m = store.media_by_id(id).await?;

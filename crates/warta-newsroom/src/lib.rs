@@ -1,0 +1,68 @@
+//! The newsroom's domain layer: article writes, the workflow, pending versions of published
+//! stories, corrections, live entries and the permission rules, shared by every front end
+//! (the JSON API, the newsroom pages, imports) and by jobs. No HTTP lives here: callers turn
+//! their input into [`input`] types, call [`Newsroom`], and map [`NewsroomError`] to their
+//! own answers. Every change that readers can see is told to [`warta_core::Events`].
+//!
+//! Error policy: every refusal is a typed [`NewsroomError`] whose message an editor
+//! understands; store failures pass through as [`NewsroomError::Store`].
+
+mod access;
+mod articles;
+mod error;
+pub mod input;
+mod pending;
+mod resolve;
+mod restore;
+mod taxonomy;
+
+pub use access::{is_live, may_edit, may_read, may_read_history, may_stage, owns};
+pub use articles::{SaveMode, Saved};
+pub use error::{NewsroomError, Result, require};
+pub use pending::Apply;
+pub use resolve::{check_publishable, parse_past_time, parse_time, slug_follows_headline};
+pub use taxonomy::RubrikCreated;
+
+use warta_core::{Change, Events, Touched};
+use warta_store::{ArticleRow, Store};
+
+/// The newsroom: a store and the hub its change events go to. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Newsroom {
+    store: Store,
+    events: Events,
+}
+
+impl Newsroom {
+    pub fn new(store: Store, events: Events) -> Newsroom {
+        Newsroom { store, events }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn events(&self) -> &Events {
+        &self.events
+    }
+
+    /// Tell listeners that `after` (and where it was before) changed for readers.
+    fn changed(&self, before: Option<&ArticleRow>, after: &ArticleRow) {
+        let mut t = touched(after);
+        if let Some(b) = before {
+            t = t.merge(touched(b));
+        }
+        self.events.emit(Change::Article(t));
+    }
+}
+
+/// What a change to `a` touches.
+pub fn touched(a: &ArticleRow) -> Touched {
+    Touched {
+        article: a.id,
+        rubriks: vec![a.rubrik.id],
+        tags: a.tags.iter().map(|t| t.id).collect(),
+        topics: a.topic.iter().map(|t| t.id).collect(),
+        authors: a.authors.iter().map(|u| u.id).collect(),
+    }
+}
