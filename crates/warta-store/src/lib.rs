@@ -11,6 +11,7 @@ mod listings;
 mod media;
 mod newsroom;
 mod pending;
+mod public_terms;
 mod rows;
 mod search;
 mod taxonomy;

@@ -240,10 +240,16 @@ pub async fn term(
     kind: Term,
     slug: &str,
 ) -> Result<warta_store::TermRow, AppError> {
-    app.store()
+    let t = app
+        .store()
         .term_by_slug(kind, slug)
         .await?
-        .ok_or_else(AppError::not_found)
+        .ok_or_else(AppError::not_found)?;
+    // A tag or topic no published article carries has no public page or feed yet.
+    if !app.store().term_is_public(kind, t.id).await? {
+        return Err(AppError::not_found());
+    }
+    Ok(t)
 }
 
 /// The cache key of a paged URL: the path plus `?page=N` beyond the first.

@@ -488,3 +488,39 @@ async fn restoring_a_revision_whose_photo_was_deleted_leaves_it_out() {
     let notices = restored["notices"].to_string();
     assert!(notices.contains(&format!("photo {media}")), "{notices}");
 }
+
+#[tokio::test]
+async fn new_tags_and_topics_get_public_pages_only_once_published() {
+    let n = newsroom().await;
+    let mut body = article_json("Draf dengan Tag Baru");
+    body["tags"] = json!(["Tag Salah Ketik"]);
+    body["topic"] = json!("Topik Belum Terbit");
+    let (status, a) = n
+        .app
+        .api(Method::POST, "/articles", &n.writer, Some(body))
+        .await;
+    assert_eq!(status, 201, "{a}");
+    let (_, tags) = n
+        .app
+        .api(Method::GET, "/tags?q=salah", &n.writer, None)
+        .await;
+    assert!(
+        tags.to_string().contains("Tag Salah Ketik"),
+        "the newsroom knows it: {tags}"
+    );
+    for path in [
+        "/tag/tag-salah-ketik",
+        "/tag/tag-salah-ketik/rss.xml",
+        "/topik/topik-belum-terbit",
+    ] {
+        assert_eq!(n.app.text(path).await.0, 404, "{path} before publication");
+    }
+    n.publish(a["id"].as_i64().unwrap()).await;
+    for path in [
+        "/tag/tag-salah-ketik",
+        "/tag/tag-salah-ketik/rss.xml",
+        "/topik/topik-belum-terbit",
+    ] {
+        assert_eq!(n.app.text(path).await.0, 200, "{path} once published");
+    }
+}
