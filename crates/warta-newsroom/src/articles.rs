@@ -122,7 +122,7 @@ impl Newsroom {
             ));
         }
         if matches!(step, Transition::Publish | Transition::Schedule) {
-            resolve::check_publishable(&self.store, &before).await?;
+            crate::check_publishable(&self.store, &before).await?;
         }
         let after = self.store.transition(id, step, at, user.id).await?;
         self.changed(Some(&before), &after);

@@ -12,6 +12,7 @@ mod articles;
 mod error;
 pub mod input;
 mod pending;
+mod publishable;
 mod resolve;
 mod restore;
 mod taxonomy;
@@ -20,7 +21,8 @@ pub use access::{is_live, may_edit, may_read, may_read_history, may_stage, owns}
 pub use articles::{SaveMode, Saved};
 pub use error::{NewsroomError, Result, require};
 pub use pending::Apply;
-pub use resolve::{check_publishable, parse_past_time, parse_time, slug_follows_headline};
+pub use publishable::{check_publishable, slug_follows_headline};
+pub use resolve::{parse_past_time, parse_time};
 pub use taxonomy::RubrikCreated;
 
 use warta_core::{Change, Events, Touched};

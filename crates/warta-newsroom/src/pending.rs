@@ -1,9 +1,9 @@
 //! Pending versions of published and scheduled articles: "Perbarui" applies one, "Buang
 //! perubahan" discards it. Saving one is [`crate::SaveMode::Stage`].
 
+use crate::Newsroom;
 use crate::access::{may_read_history, may_stage};
 use crate::error::{NewsroomError, Result, require};
-use crate::{Newsroom, resolve};
 use warta_core::Capability;
 use warta_store::{ArticleRow, PendingRow, Save, UserRow};
 
@@ -49,7 +49,7 @@ impl Newsroom {
             NewsroomError::Conflict("the article has no unpublished changes".into())
         })?;
         let view = self.store.pending_view(&current, &pending.write).await?;
-        resolve::check_publishable(&self.store, &view).await?;
+        crate::check_publishable(&self.store, &view).await?;
         let correction = match apply.correction.filter(|c| !c.trim().is_empty()) {
             Some(note) => Some(crate::articles::correction_note(user, &current, &note)?),
             None => None,

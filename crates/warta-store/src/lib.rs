@@ -5,6 +5,7 @@
 //! Error policy: [`StoreError`] is typed; uniqueness conflicts and missing rows are told apart
 //! from database failures so the web crate can answer 409/404 instead of 500.
 
+mod article_reads;
 mod articles;
 mod error;
 mod listings;
@@ -13,6 +14,7 @@ mod newsroom;
 mod pending;
 mod public_terms;
 mod rows;
+mod schedule;
 mod search;
 mod taxonomy;
 pub use taxonomy::Term;

@@ -5,7 +5,8 @@
 //! Every pending save is also a revision and moves the article's revision counter, so the
 //! same optimistic-concurrency rule guards live and pending saves alike.
 
-use crate::articles::{audit_in, load_article, snapshot};
+use crate::article_reads::load_article;
+use crate::articles::{audit_in, snapshot};
 use crate::{ArticleRow, ArticleWrite, Save, Store, StoreError, now_ms};
 
 /// The pending version of an article.

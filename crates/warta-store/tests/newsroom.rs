@@ -133,6 +133,8 @@ on_both_backends!(
     media_search_matches_words_days_and_pages,
     media_formats_are_recorded_and_avif_waits_until_set,
     media_in_use_cannot_be_deleted,
+    pending_versions_stay_private_until_applied,
+    concurrent_pending_saves_on_one_revision_let_one_win,
 );
 
 async fn user(store: &Store, email: &str, name: &str, role: Role) -> i64 {
@@ -1086,4 +1088,96 @@ async fn media_in_use_cannot_be_deleted(db: &Db) {
         .await;
     assert!(s.media_usage(p).await.unwrap().is_empty());
     assert_eq!(s.delete_media(p).await.unwrap().id, p);
+}
+
+async fn pending_versions_stay_private_until_applied(db: &Db) {
+    let s = &db.store;
+    let by = user(s, "red@warta.test", "Redaktur", Role::Editor).await;
+    let a = article(s, by, "banjir-pending").await;
+    let live = s
+        .transition(a.id, Transition::Publish, None, by)
+        .await
+        .unwrap();
+    let mut w = write(s, by, "banjir-pending").await;
+    w.body = vec![Block::Paragraph {
+        text: "Kalimat setengahjadi.".into(),
+    }];
+    w.headline = "Judul Tertunda".into();
+    let (after, pending) = s
+        .stage_article(a.id, &w, &save(live.revision, by), true)
+        .await
+        .unwrap();
+    // The live row keeps its content and modification time; only the revision moves.
+    assert_eq!(after.revision, live.revision + 1);
+    assert_eq!(after.headline, live.headline);
+    assert_eq!(after.updated_at, live.updated_at);
+    assert_eq!(
+        (pending.revision, pending.by_name.as_str()),
+        (after.revision, "Redaktur")
+    );
+    assert!(pending.submitted_at.is_some());
+    assert_eq!(s.pending_for_review(10).await.unwrap().len(), 1);
+    let view = s.pending_view(&after, &pending.write).await.unwrap();
+    assert_eq!(view.headline, "Judul Tertunda");
+    // Search does not see the pending words.
+    let (hits, _) = s.search("setengahjadi", 1, 10).await.unwrap();
+    assert!(hits.is_empty(), "pending text is not searchable");
+    // Applying with a stale revision writes nothing.
+    let stale = s.apply_pending(a.id, &save(live.revision, by)).await;
+    assert!(
+        matches!(stale, Err(StoreError::StaleRevision { .. })),
+        "{stale:?}"
+    );
+    assert!(s.pending(a.id).await.unwrap().is_some());
+    let applied = s
+        .apply_pending(a.id, &save(after.revision, by))
+        .await
+        .unwrap();
+    assert_eq!(applied.headline, "Judul Tertunda");
+    assert_eq!(applied.status, Status::Published);
+    assert!(s.pending(a.id).await.unwrap().is_none());
+    let (hits, _) = s.search("setengahjadi", 1, 10).await.unwrap();
+    assert_eq!(hits.len(), 1, "the applied text is searchable");
+    // Discarding: the live text stays, the audit log says so.
+    s.stage_article(a.id, &w, &save(applied.revision, by), false)
+        .await
+        .unwrap();
+    assert!(s.discard_pending(a.id, by).await.unwrap());
+    assert!(!s.discard_pending(a.id, by).await.unwrap());
+    assert_eq!(
+        db.count(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'discard' AND article_id = $1",
+            &[a.id]
+        )
+        .await,
+        1
+    );
+}
+
+async fn concurrent_pending_saves_on_one_revision_let_one_win(db: &Db) {
+    let s = &db.store;
+    let by = user(s, "red2@warta.test", "Redaktur Dua", Role::Editor).await;
+    let a = article(s, by, "rebutan-pending").await;
+    let live = s
+        .transition(a.id, Transition::Publish, None, by)
+        .await
+        .unwrap();
+    let w = write(s, by, "rebutan-pending").await;
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let (s, w) = (s.clone(), w.clone());
+        let sv = save(live.revision, by);
+        tasks.push(tokio::spawn(async move {
+            s.stage_article(a.id, &w, &sv, false).await
+        }));
+    }
+    let mut won = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(_) => won += 1,
+            Err(StoreError::StaleRevision { .. }) => {}
+            Err(e) => panic!("unexpected {e}"),
+        }
+    }
+    assert_eq!(won, 1);
 }

@@ -86,12 +86,33 @@ pub async fn patch(
 }
 
 #[utoipa::path(get, path = "/api/v1/articles", tag = "articles", params(ArticleQuery),
-    responses((status = 200, body = ArticleList), (status = 400, body = Problem)), security(("bearer" = [])))]
+    responses((status = 200, body = ArticleList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 422, body = Problem)), security(("bearer" = [])))]
 pub async fn list(
     State(app): State<AppState>,
     user: ApiUser,
     ApiQuery(q): ApiQuery<ArticleQuery>,
 ) -> Result<Json<ArticleList>, AppError> {
+    let page = q.page.unwrap_or(1).max(1);
+    let per_page = q.per_page.unwrap_or(20).clamp(1, 100);
+    let filter = filter_of(&app, &user, q).await?;
+    let (rows, total) = app.store().list_articles(&filter, page, per_page).await?;
+    let base = &app.renderer().site().base_url;
+    let items = rows.into_iter().map(|r| summary(base, r)).collect();
+    Ok(Json(ArticleList {
+        items,
+        total,
+        page,
+        per_page,
+    }))
+}
+
+/// The store's filter for a list query: slugs become ids (an unknown one matches nothing);
+/// contributors list only their own articles.
+async fn filter_of(
+    app: &AppState,
+    user: &ApiUser,
+    q: ArticleQuery,
+) -> Result<ArticleFilter, AppError> {
     let store = app.store();
     let term_id = |kind, slug: Option<String>| async move {
         match slug {
@@ -106,12 +127,11 @@ pub async fn list(
         }
     };
     let author_id = match &q.author {
-        // Contributors list only their own articles.
         _ if !user.role().can(Capability::ReadAll) => Some(user.0.id),
         None => None,
         Some(s) => Some(store.user_by_slug(s).await?.map(|u| u.id).unwrap_or(-1)),
     };
-    let filter = ArticleFilter {
+    Ok(ArticleFilter {
         status: q.status.as_deref().map(Status::parse).transpose()?,
         rubrik_id: term_id(Term::Rubrik, q.rubrik).await?,
         tag_id: term_id(Term::Tag, q.tag).await?,
@@ -119,29 +139,19 @@ pub async fn list(
         author_id,
         q: q.q.filter(|s| !s.trim().is_empty()),
         ..Default::default()
-    };
-    let page = q.page.unwrap_or(1).max(1);
-    let per_page = q.per_page.unwrap_or(20).clamp(1, 100);
-    let (rows, total) = store.list_articles(&filter, page, per_page).await?;
-    let base = &app.renderer().site().base_url;
-    let items = rows
-        .into_iter()
-        .map(|r| ArticleSummary {
-            url: format!("{base}{}", crate::paths::article(&r.slug)),
-            published_at: r.published_at.map(warta_core::iso8601_wib),
-            updated_at: warta_core::iso8601_wib(r.updated_at),
-            id: r.id,
-            slug: r.slug,
-            status: r.status,
-            revision: r.revision,
-            headline: r.headline,
-            rubrik: r.rubrik_name,
-        })
-        .collect();
-    Ok(Json(ArticleList {
-        items,
-        total,
-        page,
-        per_page,
-    }))
+    })
+}
+
+fn summary(base: &str, r: warta_store::TeaserRow) -> ArticleSummary {
+    ArticleSummary {
+        url: format!("{base}{}", crate::paths::article(&r.slug)),
+        published_at: r.published_at.map(warta_core::iso8601_wib),
+        updated_at: warta_core::iso8601_wib(r.updated_at),
+        id: r.id,
+        slug: r.slug,
+        status: r.status,
+        revision: r.revision,
+        headline: r.headline,
+        rubrik: r.rubrik_name,
+    }
 }
