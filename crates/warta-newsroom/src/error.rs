@@ -27,6 +27,9 @@ pub enum NewsroomError {
     NotFound,
     #[error(transparent)]
     Store(StoreError),
+    /// Mail could not be built or sent (configuration or the relay).
+    #[error("mail: {0}")]
+    Mail(String),
 }
 
 impl From<ValidationError> for NewsroomError {

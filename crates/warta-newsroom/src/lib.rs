@@ -11,6 +11,7 @@ mod access;
 mod articles;
 mod error;
 pub mod input;
+mod mail;
 mod pending;
 mod publishable;
 mod resolve;
@@ -20,6 +21,7 @@ mod taxonomy;
 pub use access::{is_live, may_edit, may_read, may_read_history, may_stage, owns};
 pub use articles::{SaveMode, Saved};
 pub use error::{NewsroomError, Result, require};
+pub use mail::MailConfig;
 pub use pending::Apply;
 pub use publishable::{check_publishable, slug_follows_headline};
 pub use resolve::{parse_past_time, parse_time};
@@ -33,11 +35,16 @@ use warta_store::{ArticleRow, Store};
 pub struct Newsroom {
     store: Store,
     events: Events,
+    mail: MailConfig,
 }
 
 impl Newsroom {
-    pub fn new(store: Store, events: Events) -> Newsroom {
-        Newsroom { store, events }
+    pub fn new(store: Store, events: Events, mail: MailConfig) -> Newsroom {
+        Newsroom {
+            store,
+            events,
+            mail,
+        }
     }
 
     pub fn store(&self) -> &Store {

@@ -11,7 +11,6 @@ mod avif;
 mod cache;
 mod error;
 mod ingest;
-mod mail;
 mod paths;
 mod public;
 mod respond;

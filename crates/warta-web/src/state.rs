@@ -68,7 +68,14 @@ impl AppState {
         let events = warta_core::Events::new();
         subscribe_caches(&events, pages.clone(), live.clone());
         AppState(Arc::new(Inner {
-            newsroom: warta_newsroom::Newsroom::new(store.clone(), events),
+            newsroom: warta_newsroom::Newsroom::new(
+                store.clone(),
+                events,
+                warta_newsroom::MailConfig {
+                    smtp_url: config.smtp_url.clone(),
+                    from: config.mail_from.clone(),
+                },
+            ),
             store,
             media,
             renderer,

@@ -292,35 +292,9 @@ pub async fn forgot(
 }
 
 async fn send_reset_link(app: &AppState, email: &str) -> Result<(), AppError> {
-    let Some(smtp) = app.config().smtp_url.clone() else {
-        tracing::info!("password reset requested but smtp_url is not configured");
-        return Ok(());
-    };
-    let Some(user) = app.store().user_by_email(email).await? else {
-        return Ok(());
-    };
-    let token = app
-        .store()
-        .create_password_reset(user.id, RESET_TTL_MS)
-        .await?;
     let base = app.renderer().site().base_url.clone();
-    let link = format!("{base}/admin/atur-ulang/{token}");
-    let body = format!(
-        "Halo {},\n\nSeseorang meminta atur ulang kata sandi akun redaksi Anda.\n\
-         Buka tautan ini dalam satu jam untuk memilih kata sandi baru:\n\n{link}\n\n\
-         Tautan hanya bisa dipakai sekali. Abaikan email ini jika Anda tidak memintanya.\n",
-        user.name
-    );
-    crate::mail::send(
-        &smtp,
-        &app.config().mail_from,
-        &user.email,
-        "Atur ulang kata sandi",
-        body,
-    )
-    .await?;
-    app.store()
-        .audit(Some(user.id), "password-reset-mail", None, "")
-        .await?;
-    Ok(())
+    Ok(app
+        .newsroom()
+        .send_reset_link(email, &base, RESET_TTL_MS)
+        .await?)
 }
