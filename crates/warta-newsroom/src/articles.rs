@@ -66,7 +66,7 @@ impl Newsroom {
                 )
                 .into());
             }
-            Some(note) => Some(correction_note(user, &current, &note)?),
+            Some(note) => Some(crate::correction::note(user, &current, &note)?),
             None => None,
         };
         let base = match (staging, self.store.pending(id).await?) {
@@ -193,17 +193,4 @@ impl Newsroom {
             .emit(warta_core::Change::LiveEntry(crate::touched(&a)));
         Ok(entry)
     }
-}
-
-/// The one rule for corrections: an editor's note, on a published article, 1–2,000 letters.
-pub(crate) fn correction_note(user: &UserRow, a: &ArticleRow, note: &str) -> Result<String> {
-    require(user.role, Capability::Publish, "attach corrections")?;
-    if a.status != Status::Published {
-        return Err(ValidationError::new(
-            "correction",
-            "a correction is attached to a published article; edit drafts freely",
-        )
-        .into());
-    }
-    Ok(warta_core::bounded("correction", note, 1, 2_000)?)
 }

@@ -9,6 +9,7 @@
 
 mod access;
 mod articles;
+mod correction;
 mod error;
 pub mod input;
 mod mail;

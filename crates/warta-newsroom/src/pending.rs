@@ -51,7 +51,7 @@ impl Newsroom {
         let view = self.store.pending_view(&current, &pending.write).await?;
         crate::check_publishable(&self.store, &view).await?;
         let correction = match apply.correction.filter(|c| !c.trim().is_empty()) {
-            Some(note) => Some(crate::articles::correction_note(user, &current, &note)?),
+            Some(note) => Some(crate::correction::note(user, &current, &note)?),
             None => None,
         };
         let save = Save {

@@ -1,6 +1,6 @@
 //! Reading articles: by id or slug, their revisions, slug history.
 
-use crate::articles::RevisionRow;
+use crate::article_write::RevisionRow;
 use crate::rows::RawUser;
 use crate::{ArticleRow, ArticleWrite, Store, StoreError, TermRow, UserRow};
 use sqlx::AnyConnection;

@@ -6,6 +6,7 @@
 //! from database failures so the web crate can answer 409/404 instead of 500.
 
 mod article_reads;
+mod article_write;
 mod articles;
 mod error;
 mod listings;

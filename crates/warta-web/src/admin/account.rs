@@ -1,8 +1,9 @@
 //! The person's own account: password, preferences, signing out everywhere; and the
 //! signed-out side of passwords: the reset link (one-time, one hour) and "forgot password".
 
+use super::CsrfForm;
 use super::{Staff, error_page, page, render};
-use crate::auth::{CsrfForm, session_cookie};
+use crate::auth::session_cookie;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};

@@ -1,9 +1,9 @@
 //! Articles in the newsroom: dashboard, list, editor page and its form, workflow steps,
 //! preview, revisions with a readable diff, restore.
 
+use super::CsrfForm;
 use super::{Staff, error_page, page};
 use crate::api::types::{ArticleOut, ArticlePatch, AuthorRef, HeroInput, NewArticle};
-use crate::auth::CsrfForm;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};

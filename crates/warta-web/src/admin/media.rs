@@ -1,9 +1,9 @@
 //! The media library in the newsroom: a searchable grid, upload, describing a photo, and
 //! deleting one that no article uses.
 
+use super::CsrfForm;
 use super::{Staff, error_page, page};
 use crate::api::types::MediaPatch;
-use crate::auth::CsrfForm;
 use crate::error::AppError;
 use crate::ingest::ImageMeta;
 use crate::paths;

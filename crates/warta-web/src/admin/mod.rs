@@ -4,6 +4,8 @@
 //! checks the CSRF token ([`CsrfForm`]); the same role checks as the API apply.
 
 mod account;
+mod forms;
+pub use forms::CsrfForm;
 mod articles;
 mod media;
 mod pending;

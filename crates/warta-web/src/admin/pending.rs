@@ -1,8 +1,8 @@
 //! Unpublished changes of a published story in the newsroom: the word diff against the live
 //! text, "Perbarui" (apply, with an optional correction note) and "Buang perubahan".
 
+use super::CsrfForm;
 use super::{Staff, error_page, page};
-use crate::auth::CsrfForm;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{Path, State};

@@ -1,7 +1,7 @@
 //! The audit log (editors and admins) and the people of the newsroom (admins).
 
+use super::CsrfForm;
 use super::{Staff, error_page, page};
-use crate::auth::CsrfForm;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};

@@ -1,7 +1,8 @@
 //! Signing in and out.
 
+use super::CsrfForm;
 use super::{Staff, render, safe_next};
-use crate::auth::{CsrfForm, LOGIN_LIMIT, LOGIN_WINDOW_MS, session_cookie, session_of};
+use crate::auth::{LOGIN_LIMIT, LOGIN_WINDOW_MS, session_cookie, session_of};
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{Query, State};

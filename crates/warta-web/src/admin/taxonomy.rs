@@ -1,8 +1,8 @@
 //! `/admin/taksonomi`: editors manage rubriks, topics, tags and the authors' public profiles.
 //! Renaming keeps the slug, so URLs, feeds and links stay valid.
 
+use super::CsrfForm;
 use super::{Staff, error_page, page};
-use crate::auth::CsrfForm;
 use crate::cache::Dep;
 use crate::error::AppError;
 use crate::state::AppState;
