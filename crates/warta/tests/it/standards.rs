@@ -149,6 +149,17 @@ async fn site() -> Site {
         )
         .await;
     assert_eq!(s, 200, "{v}");
+    // Unpublished changes to it, so that the editor shows them and the pending pages exist.
+    let (s, v) = n
+        .app
+        .api(
+            Method::PATCH,
+            &format!("/articles/{}", corrected["id"]),
+            &n.editor,
+            Some(json!({"revision": v["revision"], "stage": true, "dek": "Harga beras turun lagi pekan ini."})),
+        )
+        .await;
+    assert_eq!(s, 200, "{v}");
     let gone = n.published("Berita yang Ditarik Redaksi").await;
     let (s, v) = n
         .app
@@ -279,6 +290,8 @@ async fn site() -> Site {
         format!("/admin/artikel/{live_id}"),
         format!("/admin/artikel/{live_id}/pratinjau"),
         format!("/admin/artikel/{}/revisi", corrected["id"]),
+        format!("/admin/artikel/{}/tertunda", corrected["id"]),
+        format!("/admin/artikel/{}/pratinjau", corrected["id"]),
         "/admin/akun".into(),
         "/admin/media".into(),
         "/admin/audit".into(),
