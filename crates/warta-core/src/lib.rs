@@ -4,6 +4,7 @@
 //! the reason in words an editor understands; nothing panics on user input.
 
 mod block;
+mod change;
 mod datetime;
 mod embed;
 mod error;
@@ -13,6 +14,7 @@ mod slug;
 mod text;
 
 pub use block::{Block, BlockInput, ListBlock};
+pub use change::Change;
 pub use datetime::{
     DAY_NAMES, MONTH_NAMES, day_range, format_long_wib, format_short_wib, iso8601_wib, jakarta,
     rfc2822, wib_date, wib_day_range,

@@ -7,6 +7,7 @@
 
 mod articles;
 mod error;
+mod jobs;
 mod listings;
 mod media;
 mod newsroom;
@@ -18,6 +19,9 @@ mod users;
 
 pub use articles::{ArticleWrite, RevisionRow, Save};
 pub use error::StoreError;
+pub use jobs::{
+    AVIF_JOB, JOB_LEASE_MS, JobRow, NewJob, PUBLISH_SCHEDULED_JOB, avif_job, publish_scheduled_job,
+};
 pub use listings::{ArticleFilter, ListScope};
 pub use media::NewMedia;
 pub use newsroom::{
