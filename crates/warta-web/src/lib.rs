@@ -7,10 +7,16 @@ mod admin;
 mod api;
 /// Sessions and CSRF, public for the newsroom pages that sign people in.
 pub mod auth;
-mod avif;
 mod cache;
 mod content;
 mod error;
+mod events;
+// `ingest.rs` is being moved by the lead; its `stem_of` lost its last caller when AVIF
+// encoding moved to warta-jobs. Delete `stem_of` and this attribute together.
+#[expect(
+    dead_code,
+    reason = "ingest::stem_of is unused since AVIF encoding moved to warta-jobs"
+)]
 mod ingest;
 mod mail;
 mod paths;
