@@ -173,3 +173,57 @@ async fn a_scheduled_article_is_published_by_its_job_once_its_time_has_come() {
         .count();
     assert_eq!(publishes, 1);
 }
+
+#[tokio::test]
+async fn two_instances_on_one_database_publish_a_scheduled_article_once() {
+    let n = crate::helpers::newsroom().await;
+    // A second server on the same data dir and database, with its own job runner.
+    let other = warta::start(
+        &n.app.config,
+        warta::build_state(&n.app.config).await.unwrap(),
+    )
+    .await
+    .unwrap();
+    let mut ids = Vec::new();
+    let at_ms = (now_ms() / 1000 + 2) * 1000;
+    for i in 0..3 {
+        let a = n
+            .create(article_json(&format!("Embargo Bersama {i}")))
+            .await;
+        let id = a["id"].as_i64().unwrap();
+        let (s, p) = n
+            .app
+            .api(
+                Method::POST,
+                &format!("/articles/{id}/publish"),
+                &n.editor,
+                Some(json!({"at": warta_core::iso8601_wib(at_ms)})),
+            )
+            .await;
+        assert_eq!((s, p["status"].as_str()), (200, Some("scheduled")), "{p}");
+        ids.push(id);
+    }
+    let store = n.app.store().await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    for &id in &ids {
+        while store.article_by_id(id).await.unwrap().status != warta_core::Status::Published {
+            assert!(std::time::Instant::now() < deadline, "not published");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    assert!(now_ms() >= at_ms);
+    // Give the slower instance time to try too.
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    for &id in &ids {
+        let publishes = store
+            .audit_log(Some(id), 100)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.action == "publish")
+            .count();
+        assert_eq!(publishes, 1, "article {id} published once");
+    }
+    assert_eq!(store.pending_jobs().await.unwrap(), 0);
+    other.shutdown().await.unwrap();
+}
