@@ -227,3 +227,52 @@ async fn two_instances_on_one_database_publish_a_scheduled_article_once() {
     assert_eq!(store.pending_jobs().await.unwrap(), 0);
     other.shutdown().await.unwrap();
 }
+
+#[tokio::test]
+async fn jobs_run_on_postgres_too() {
+    let Some(url) = warta_testkit::postgres_database().await else {
+        return;
+    };
+    let n = newsroom_on(
+        TestApp::spawn_with(Options {
+            database_url: Some(url),
+            background_jobs: Some(false),
+            ..options()
+        })
+        .await,
+    )
+    .await;
+    let a = n.create(article_json("Jadwal di PostgreSQL")).await;
+    let id = a["id"].as_i64().unwrap();
+    let at_ms = (now_ms() / 1000 + 2) * 1000;
+    let (s, p) = n
+        .app
+        .api(
+            Method::POST,
+            &format!("/articles/{id}/publish"),
+            &n.editor,
+            Some(json!({"at": warta_core::iso8601_wib(at_ms)})),
+        )
+        .await;
+    assert_eq!(s, 200, "{p}");
+    let store = n.app.store().await;
+    while store.pending_jobs().await.unwrap() < 1 {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(n.app.run_pending_jobs().await, 0, "not before its time");
+    let photo = upload_photo(&n).await;
+    assert_eq!(store.pending_jobs().await.unwrap(), 2);
+    tokio::time::sleep(Duration::from_millis((at_ms - now_ms()).max(0) as u64 + 10)).await;
+    assert_eq!(
+        n.app.run_pending_jobs().await,
+        2,
+        "the photo and the article"
+    );
+    let m = store.media_by_id(photo).await.unwrap().unwrap();
+    assert!(!m.avif_pending && !m.avif.is_empty());
+    assert_eq!(
+        store.article_by_id(id).await.unwrap().status,
+        warta_core::Status::Published
+    );
+    assert_eq!(store.pending_jobs().await.unwrap(), 0);
+}
