@@ -309,15 +309,27 @@ impl<C: Clone + Send + Sync + 'static> Runner<C> {
             Err(e) if e.is_panic() => "the job panicked".to_string(),
             Err(e) => e.to_string(),
         };
+        self.failed(job.id, attempt, ms, &error).await?;
+        Ok(Outcome::Ran)
+    }
+
+    /// Record a failed attempt: retry after the backoff, or give up after the last one.
+    async fn failed(
+        &self,
+        id: i64,
+        attempt: Attempt,
+        ms: u64,
+        error: &str,
+    ) -> Result<(), StoreError> {
+        let store = &self.inner.store;
         if attempt.is_last() {
             tracing::warn!(ms, error, "job failed; giving up");
-            store.fail(job.id, &error).await?;
+            store.fail(id, error).await
         } else {
             let at = now_ms() + backoff_ms(attempt.number);
             tracing::warn!(ms, error, retry_at = at, "job failed; will retry");
-            store.retry_later(job.id, at, &error).await?;
+            store.retry_later(id, at, error).await
         }
-        Ok(Outcome::Ran)
     }
 }
 
