@@ -1,7 +1,9 @@
 //! Change events: what a change to the content touched, told to whoever keeps copies (the
-//! page cache, live-blog streams, later search and CDN purges). Listeners are plain
-//! functions called in order when the change is emitted, so a cache is already invalid when
-//! the request that changed the content is answered.
+//! page cache, live-blog streams, later search and CDN purges). The newsroom emits them on
+//! [`Events`], whose listeners are plain functions called in order, so a cache is already
+//! invalid when the request that changed the content is answered. Background jobs, which know
+//! only ids, send [`Change::ArticleId`] and [`Change::Media`] on the job runner's channel,
+//! which the web layer follows and resolves asynchronously.
 
 use std::sync::{Arc, RwLock};
 
@@ -40,6 +42,11 @@ pub enum Change {
     Article(Touched),
     /// A live article got a new entry (its readers' streams wake up).
     LiveEntry(Touched),
+    /// An article's published content or status changed and only its id is known (e.g. the
+    /// scheduler published it): listeners look up what it touches.
+    ArticleId(i64),
+    /// A photo's files changed (e.g. its AVIF variants are ready): every article using it.
+    Media(i64),
     /// Anything may have changed (bulk loads).
     All,
 }

@@ -9,6 +9,7 @@ mod article_reads;
 mod article_write;
 mod articles;
 mod error;
+mod jobs;
 mod listings;
 mod media;
 mod newsroom;
@@ -23,6 +24,9 @@ mod users;
 
 pub use articles::{ArticleWrite, RevisionRow, Save};
 pub use error::StoreError;
+pub use jobs::{
+    AVIF_JOB, JOB_LEASE_MS, JobRow, NewJob, PUBLISH_SCHEDULED_JOB, avif_job, publish_scheduled_job,
+};
 pub use listings::{ArticleFilter, ListScope};
 pub use media::NewMedia;
 pub use newsroom::{

@@ -11,8 +11,8 @@ pub struct NewMedia {
     pub variants: Vec<MediaVariant>,
     /// AVIF variants made before the row is written (usually none: see `avif_pending`).
     pub avif: Vec<MediaVariant>,
-    /// The AVIF variants are still to be made; [`Store::media_awaiting_avif`] lists the row
-    /// until [`Store::set_media_avif`] records them.
+    /// The AVIF variants are still to be made: an [`crate::AVIF_JOB`] job is enqueued with the
+    /// row, and [`Store::set_media_avif`] records them.
     pub avif_pending: bool,
     pub crops: Vec<MediaCrop>,
     pub placeholder: String,
@@ -25,7 +25,10 @@ pub struct NewMedia {
 const COLS: &str = "id, original_key, mime, width, height, variants, avif, avif_pending, crops, placeholder, caption, credit, alt, created_at, uploaded_by";
 
 impl Store {
+    /// Record a new photo. When its AVIF variants are pending, the job that makes them is
+    /// enqueued in the same transaction (kind [`crate::AVIF_JOB`], one per photo).
     pub async fn insert_media(&self, m: NewMedia) -> Result<MediaRow, StoreError> {
+        let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO media (original_key, mime, width, height, variants, caption, credit, alt, uploaded_by, created_at,
                                 avif, avif_pending, crops, placeholder)
@@ -45,20 +48,13 @@ impl Store {
         .bind(i64::from(m.avif_pending))
         .bind(serde_json::to_string(&m.crops)?)
         .bind(&m.placeholder)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
+        if m.avif_pending {
+            crate::jobs::enqueue_in(&mut tx, &crate::avif_job(id)).await?;
+        }
+        tx.commit().await?;
         self.media_by_id(id).await?.ok_or(StoreError::NotFound)
-    }
-
-    /// Photos whose AVIF variants are still to be made, oldest first.
-    pub async fn media_awaiting_avif(&self, limit: u32) -> Result<Vec<i64>, StoreError> {
-        let q = format!(
-            "SELECT id FROM media WHERE avif_pending = 1 ORDER BY id LIMIT {}",
-            limit.clamp(1, 1000)
-        );
-        Ok(sqlx::query_scalar::<_, i64>(crate::sql(&q))
-            .fetch_all(&self.pool)
-            .await?)
     }
 
     /// Record a photo's AVIF variants (ascending by width) and that none are pending; an empty

@@ -23,6 +23,14 @@ pub struct Options {
     pub max_upload_bytes: Option<usize>,
     pub database_url: Option<String>,
     pub smtp_url: Option<String>,
+    /// The `warta` binary the server runs for AVIF encoding: pass
+    /// `env!("CARGO_BIN_EXE_warta")`. Unset: the `warta` next to the test binary's folder
+    /// (`target/<profile>/warta`, which Cargo builds for the warta package's integration
+    /// tests), or in-process encoding if there is none.
+    pub warta_exe: Option<std::path::PathBuf>,
+    /// `Some(false)`: no background job runner; jobs run only in
+    /// [`TestApp::run_pending_jobs`], so a test sees the state before and after them.
+    pub background_jobs: Option<bool>,
 }
 
 impl TestApp {
@@ -44,6 +52,12 @@ impl TestApp {
         }
         if let Some(url) = opts.database_url {
             config.database_url = url;
+        }
+        if opts.warta_exe.is_some() {
+            config.exe = opts.warta_exe;
+        }
+        if let Some(b) = opts.background_jobs {
+            config.background_jobs = b;
         }
         let state = warta::build_state(&config).await.expect("build state");
         if opts.demo {
@@ -131,7 +145,17 @@ impl TestApp {
         (status, json)
     }
 
-    /// Stop the server (finishing in-flight requests, stopping its scheduler) but keep the
+    /// Run every background job that is due now (AVIF variants, scheduled publications) and
+    /// return how many ran. A job the server's own runner is running is waited for first, so
+    /// afterwards nothing that was due is left undone.
+    pub async fn run_pending_jobs(&self) -> usize {
+        match &self.running {
+            Some(r) => r.run_pending_jobs().await,
+            None => 0,
+        }
+    }
+
+    /// Stop the server (finishing in-flight requests, stopping its job runner) but keep the
     /// data dir and database, so [`TestApp::start_again`] can bring up a new instance on them.
     pub async fn stop(&mut self) {
         if let Some(r) = self.running.take() {
@@ -168,9 +192,22 @@ fn test_config(dir: &Path) -> Config {
         listen: Some("127.0.0.1:0".into()),
     };
     let mut config = Config::load_from(&over, |_| None).expect("config");
+    // Without a built binary, a path that cannot start: the server encodes in-process.
+    config.exe = Some(sibling_warta_binary().unwrap_or_else(|| "warta-binary-not-built".into()));
     config.site_name = "Warta Uji".into();
     config.base_url = TEST_BASE_URL.into();
     config
+}
+
+/// `target/<profile>/warta` when the running test binary is `target/<profile>/deps/…`.
+/// Never the test binary itself: run with `internal encode-avif` it would run tests.
+fn sibling_warta_binary() -> Option<std::path::PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let bin = exe
+        .parent()?
+        .parent()?
+        .join(format!("warta{}", std::env::consts::EXE_SUFFIX));
+    bin.is_file().then_some(bin)
 }
 
 /// A one-pixel-per-colour test image: a real PNG of the given size.

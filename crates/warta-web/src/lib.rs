@@ -7,9 +7,18 @@ mod admin;
 mod api;
 /// Sessions and CSRF, public for the newsroom pages that sign people in.
 pub mod auth;
-mod avif;
 mod cache;
 mod error;
+mod events;
+// `ingest.rs` is being moved by the lead; its `stem_of` lost its last caller when AVIF
+// encoding moved to warta-jobs. Delete `stem_of` and this attribute together.
+#[cfg_attr(
+    not(test),
+    expect(
+        dead_code,
+        reason = "ingest::stem_of is unused since AVIF encoding moved to warta-jobs"
+    )
+)]
 mod ingest;
 mod paths;
 mod public;

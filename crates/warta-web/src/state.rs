@@ -49,10 +49,10 @@ pub(crate) struct Inner {
     pub image_slots: Semaphore,
     /// PNG bytes of the publisher logo.
     pub logo: bytes::Bytes,
-    /// Wakes the scheduler early (an article was just scheduled or published).
-    pub scheduler: tokio::sync::Notify,
-    /// Wakes the AVIF encoder (a photo was just uploaded).
-    pub avif_wake: tokio::sync::Notify,
+    /// The background job runner (scheduler, AVIF), woken when work was just enqueued.
+    pub jobs: warta_jobs::WartaRunner,
+    /// What jobs (and later the newsroom) changed; `events.rs` drops cached pages from it.
+    pub changes: warta_jobs::Changes,
     /// The id of an article that got a new live entry, for the readers' event streams.
     pub live: tokio::sync::broadcast::Sender<i64>,
     /// Turns true when the server shuts down, so that open event streams end and graceful
@@ -61,12 +61,20 @@ pub(crate) struct Inner {
 }
 
 impl AppState {
-    pub fn new(store: Store, media: MediaStore, renderer: Renderer, config: WebConfig) -> AppState {
+    /// `jobs` runs the background work; `changes` is the channel its jobs announce on.
+    pub fn new(
+        store: Store,
+        media: MediaStore,
+        renderer: Renderer,
+        config: WebConfig,
+        jobs: warta_jobs::WartaRunner,
+        changes: warta_jobs::Changes,
+    ) -> AppState {
         let logo = warta_media::demo_image("warta-logo", 512, 512);
         let pages = Arc::new(PageCache::new(config.page_cache, config.page_cache_entries));
         let live = tokio::sync::broadcast::channel(64).0;
         let events = warta_core::Events::new();
-        subscribe_caches(&events, pages.clone(), live.clone());
+        subscribe_caches(&events, pages.clone(), live.clone(), changes.clone());
         AppState(Arc::new(Inner {
             newsroom: warta_newsroom::Newsroom::new(
                 store.clone(),
@@ -85,8 +93,8 @@ impl AppState {
             config,
             image_slots: Semaphore::new(2),
             logo: bytes::Bytes::from(logo),
-            scheduler: tokio::sync::Notify::new(),
-            avif_wake: tokio::sync::Notify::new(),
+            jobs,
+            changes,
             live,
             closing: tokio::sync::watch::channel(false).0,
         }))
@@ -96,8 +104,26 @@ impl AppState {
         &self.0.newsroom
     }
 
+    /// An article was just scheduled (or published): make sure a job waits for the next
+    /// scheduled time and wake the runner.
     pub fn wake_scheduler(&self) {
-        self.0.scheduler.notify_one();
+        let app = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = warta_jobs::schedule_next(app.store()).await {
+                tracing::warn!(error = %e, "could not enqueue the scheduler");
+            }
+            app.0.jobs.wake();
+        });
+    }
+
+    /// The background job runner.
+    pub fn jobs(&self) -> &warta_jobs::WartaRunner {
+        &self.0.jobs
+    }
+
+    /// The change channel the page cache follows.
+    pub fn changes(&self) -> &warta_jobs::Changes {
+        &self.0.changes
     }
 
     /// Tell readers following article `id` live that it has a new entry.
@@ -133,31 +159,6 @@ impl AppState {
         }
     }
 
-    /// Publish scheduled articles when their time comes: checks every second (and when
-    /// woken), so an article appears within a second or two of its time. The state is in the
-    /// database, so a restart in between loses nothing, and the store flips each article in
-    /// one statement, so several instances never publish one twice. Runs until dropped.
-    pub async fn run_scheduler(self) {
-        loop {
-            match self.0.store.publish_due(warta_store::now_ms()).await {
-                Ok(ids) => {
-                    for id in ids {
-                        tracing::info!(article = id, "scheduled article published");
-                        match self.0.store.article_by_id(id).await {
-                            Ok(a) => self.invalidate(&deps_of(&warta_newsroom::touched(&a))),
-                            Err(_) => self.invalidate_all(),
-                        }
-                    }
-                }
-                Err(e) => tracing::warn!(error = %e, "scheduler could not check due articles"),
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(std::time::Duration::from_secs(1)) => {}
-                _ = self.0.scheduler.notified() => {}
-            }
-        }
-    }
-
     pub fn config(&self) -> &WebConfig {
         &self.0.config
     }
@@ -184,7 +185,7 @@ impl AppState {
     }
 
     /// Check, re-encode, store and record an image; its AVIF variants follow in the
-    /// background.
+    /// background (the store enqueues the job with the row).
     pub async fn ingest(
         &self,
         bytes: Vec<u8>,
@@ -200,7 +201,7 @@ impl AppState {
             meta,
         )
         .await?;
-        self.wake_avif();
+        self.0.jobs.wake();
         Ok(row)
     }
 
@@ -214,6 +215,7 @@ fn subscribe_caches(
     events: &warta_core::Events,
     pages: Arc<PageCache>,
     live: tokio::sync::broadcast::Sender<i64>,
+    changes: warta_jobs::Changes,
 ) {
     events.subscribe(move |change| match change {
         warta_core::Change::Article(t) => pages.invalidate(&deps_of(t)),
@@ -223,5 +225,9 @@ fn subscribe_caches(
             let _ = live.send(t.article);
         }
         warta_core::Change::All => pages.invalidate(&[Dep::All]),
+        // Only ids: looked up by the change follower (`events.rs`), like the jobs' changes.
+        c @ (warta_core::Change::ArticleId(_) | warta_core::Change::Media(_)) => {
+            changes.announce(c.clone())
+        }
     });
 }

@@ -4,7 +4,7 @@
 use crate::config::Config;
 use anyhow::Context;
 use std::net::SocketAddr;
-use tokio::sync::oneshot;
+use tokio::sync::{oneshot, watch};
 use warta_media::{MediaLimits, MediaStore};
 use warta_render::{Renderer, Site};
 use warta_store::Store;
@@ -43,7 +43,16 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         mail_from: config.mail_from.clone(),
         ..WebConfig::default()
     };
-    Ok(AppState::new(store, media, renderer, web))
+    let changes = warta_jobs::Changes::new();
+    let exe = config.exe.clone().or_else(|| std::env::current_exe().ok());
+    let jobs = warta_jobs::standard(warta_jobs::Context {
+        store: store.clone(),
+        media: media.clone(),
+        changes: changes.clone(),
+        avif: warta_jobs::AvifSettings::new(exe, web.media_limits),
+    })
+    .build();
+    Ok(AppState::new(store, media, renderer, web, jobs, changes))
 }
 
 /// A server running in the background.
@@ -52,18 +61,32 @@ pub struct Running {
     pub state: AppState,
     stop: Option<oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<std::io::Result<()>>,
+    stop_jobs: watch::Sender<bool>,
+    jobs: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Running {
-    /// Stop accepting, finish in-flight requests, and wait.
+    /// Run every due background job now; returns how many ran (see
+    /// [`warta_jobs::Runner::run_pending`]).
+    /// Waits until the page cache has applied what those jobs changed.
+    pub async fn run_pending_jobs(&self) -> usize {
+        let n = self.state.jobs().run_pending().await;
+        self.state.changes().settled().await;
+        n
+    }
+
+    /// Stop accepting, finish in-flight requests, stop the job runner (a job cut off is
+    /// handed back and runs after the next start), and wait.
     pub async fn shutdown(mut self) -> anyhow::Result<()> {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
-        (&mut self.task)
-            .await
-            .context("server task")?
-            .context("server")?;
+        let served = (&mut self.task).await.context("server task");
+        self.stop_jobs.send_replace(true);
+        if let Some(jobs) = self.jobs.take() {
+            jobs.await.context("job runner")?;
+        }
+        served?.context("server")?;
         Ok(())
     }
 }
@@ -76,22 +99,27 @@ pub async fn start(config: &Config, state: AppState) -> anyhow::Result<Running> 
     let addr = listener.local_addr()?;
     let state_for_server = state.clone();
     let (stop, stopped) = oneshot::channel::<()>();
-    let scheduler = tokio::spawn(state.clone().run_scheduler());
-    let avif = tokio::spawn(state.clone().run_avif_encoder());
+    // Articles scheduled while no job waited for them (before an upgrade) are not missed.
+    if let Err(e) = warta_jobs::schedule_next(state.store()).await {
+        tracing::warn!(error = %e, "could not enqueue the scheduler");
+    }
+    state.follow_changes();
+    let (stop_jobs, jobs_stopped) = watch::channel(false);
+    let jobs = config
+        .background_jobs
+        .then(|| tokio::spawn(state.jobs().clone().run(jobs_stopped)));
     let task = tokio::spawn(async move {
-        let served = warta_web::serve(listener, state_for_server, async move {
+        warta_web::serve(listener, state_for_server, async move {
             let _ = stopped.await;
         })
-        .await;
-        scheduler.abort();
-        // A photo cut off mid-way stays pending and is encoded after the next start.
-        avif.abort();
-        served
+        .await
     });
     Ok(Running {
         addr,
         state,
         stop: Some(stop),
         task,
+        stop_jobs,
+        jobs,
     })
 }

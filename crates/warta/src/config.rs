@@ -26,6 +26,13 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// Sender address of the newsroom's mails.
     pub mail_from: String,
+    /// The `warta` binary that AVIF encoding runs as a child process (`warta internal
+    /// encode-avif`). Not a file or environment setting: `None` means this process's own
+    /// executable; tests point it at the built binary.
+    pub exe: Option<PathBuf>,
+    /// Run the background job runner in this process (default). Tests turn it off to run
+    /// jobs only when they ask (`run_pending_jobs`).
+    pub background_jobs: bool,
 }
 
 /// `warta.toml`: every key optional; unknown keys are an error so typos are caught.
@@ -123,6 +130,8 @@ impl Config {
             database_url,
             page_cache,
             max_upload_bytes,
+            exe: None,
+            background_jobs: true,
         })
     }
 

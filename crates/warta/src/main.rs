@@ -43,6 +43,40 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Look at the background job queue.
+    Jobs {
+        #[command(subcommand)]
+        command: JobsCommand,
+    },
+    /// Work the server hands to a child process of itself.
+    #[command(hide = true)]
+    Internal {
+        #[command(subcommand)]
+        command: InternalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum JobsCommand {
+    /// Print how many jobs wait or run (failed ones not counted), e.g. to wait for the queue
+    /// to drain.
+    Pending {
+        #[arg(long)]
+        data: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum InternalCommand {
+    /// Read an original photo on stdin and write its AVIF variants, framed, on stdout.
+    EncodeAvif {
+        #[arg(long)]
+        max_bytes: usize,
+        #[arg(long)]
+        max_pixels: u64,
+        #[arg(long)]
+        max_dimension: u32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -91,6 +125,22 @@ fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    if let Command::Internal {
+        command:
+            InternalCommand::EncodeAvif {
+                max_bytes,
+                max_pixels,
+                max_dimension,
+            },
+    } = cli.command
+    {
+        // No runtime: one synchronous encode, then the process and its memory are gone.
+        std::process::exit(warta_jobs::encode_avif_stdio(warta_media::MediaLimits {
+            max_bytes,
+            max_pixels,
+            max_dimension,
+        }));
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -176,6 +226,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{token}");
             Ok(())
         }
+        Command::Jobs {
+            command: JobsCommand::Pending { data },
+        } => {
+            let config = Config::load(&Overrides { data, listen: None })?;
+            let store = warta::open_store(&config).await?;
+            println!("{}", store.pending_jobs().await?);
+            Ok(())
+        }
+        Command::Internal { .. } => bail!("internal commands run before the runtime starts"),
     }
 }
 

@@ -10,7 +10,27 @@ pub struct Newsroom {
 }
 
 pub async fn newsroom() -> Newsroom {
-    newsroom_on(TestApp::spawn().await).await
+    newsroom_on(TestApp::spawn_with(options()).await).await
+}
+
+/// Test server options with the built `warta` binary as the AVIF encoder's child process.
+pub fn options() -> Options {
+    Options {
+        warta_exe: Some(env!("CARGO_BIN_EXE_warta").into()),
+        ..Default::default()
+    }
+}
+
+/// A newsroom whose background jobs run only when the test calls `run_pending_jobs`.
+pub async fn newsroom_manual_jobs() -> Newsroom {
+    newsroom_on(
+        TestApp::spawn_with(Options {
+            background_jobs: Some(false),
+            ..options()
+        })
+        .await,
+    )
+    .await
 }
 
 /// An editor (Rina Redaktur) and a writer (Budi Penulis) with API tokens on `app`.
@@ -221,7 +241,7 @@ pub async fn postgres_app() -> Option<TestApp> {
     Some(
         TestApp::spawn_with(Options {
             database_url: Some(url),
-            ..Default::default()
+            ..options()
         })
         .await,
     )

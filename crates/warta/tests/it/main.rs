@@ -11,6 +11,7 @@ mod cli;
 mod feeds;
 mod helpers;
 mod images;
+mod jobs;
 mod live;
 mod newsroom_api;
 mod pages;

@@ -1,0 +1,41 @@
+//! Background work on a durable queue (the `jobs` table in warta-store), after the crates.io
+//! worker: a job is a serde payload with a `KIND` ([`Job`]), enqueued in the same transaction
+//! as the change that needs it; a [`Runner`] claims due jobs, runs each under a tracing span,
+//! retries failures with exponential backoff (1 s, 4 s, 16 s … up to `MAX_ATTEMPTS`), keeps
+//! the ones it gives up on for inspection, and stops cleanly at shutdown (an interrupted job
+//! is handed back and runs again later, so jobs are idempotent).
+//!
+//! Jobs never call HTTP code: what they change goes out as a [`warta_core::Change`] on the
+//! context's change channel ([`Changes`]), which the web layer follows to drop cached pages.
+//!
+//! Warta's jobs today: [`PublishScheduled`] (the scheduler) and [`EncodeAvif`] (AVIF
+//! variants, encoded in a short-lived child process so the server's memory returns).
+//!
+//! Error policy: jobs return `anyhow` errors with context; the runner logs and retries them.
+
+mod avif;
+mod changes;
+mod context;
+mod frames;
+mod job;
+mod runner;
+mod scheduler;
+
+pub use avif::{EncodeAvif, encode_avif_stdio};
+pub use changes::Changes;
+pub use context::{AvifSettings, Context};
+pub use frames::{read_frames, write_frames};
+pub use job::{Attempt, Job, enqueue};
+pub use runner::{Runner, RunnerBuilder};
+pub use scheduler::{PublishScheduled, schedule_next};
+
+/// The runner with every Warta job registered.
+pub type WartaRunner = Runner<Context>;
+
+/// A builder with Warta's own jobs registered; register more before `build()`.
+pub fn standard(ctx: Context) -> RunnerBuilder<Context> {
+    let store = ctx.store.clone();
+    Runner::builder(store, ctx)
+        .register::<PublishScheduled>()
+        .register::<EncodeAvif>()
+}
