@@ -27,6 +27,12 @@ pub enum NewsroomError {
     NotFound,
     #[error(transparent)]
     Store(StoreError),
+    /// The photo was refused (format, size, damage) or its files could not be stored.
+    #[error(transparent)]
+    Media(#[from] warta_media::MediaError),
+    /// The server could not take the work on now (a worker stopped).
+    #[error("{0}")]
+    Busy(String),
     /// Mail could not be built or sent (configuration or the relay).
     #[error("mail: {0}")]
     Mail(String),

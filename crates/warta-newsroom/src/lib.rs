@@ -13,6 +13,7 @@ mod correction;
 mod error;
 pub mod input;
 mod mail;
+mod media;
 mod pending;
 mod publishable;
 mod resolve;
@@ -23,6 +24,7 @@ pub use access::{is_live, may_edit, may_read, may_read_history, may_stage, owns}
 pub use articles::{SaveMode, Saved};
 pub use error::{NewsroomError, Result, require};
 pub use mail::MailConfig;
+pub use media::{ImageMeta, MediaIngest};
 pub use pending::Apply;
 pub use publishable::{check_publishable, slug_follows_headline};
 pub use resolve::{parse_past_time, parse_time};
@@ -37,14 +39,16 @@ pub struct Newsroom {
     store: Store,
     events: Events,
     mail: MailConfig,
+    media: MediaIngest,
 }
 
 impl Newsroom {
-    pub fn new(store: Store, events: Events, mail: MailConfig) -> Newsroom {
+    pub fn new(store: Store, events: Events, mail: MailConfig, media: MediaIngest) -> Newsroom {
         Newsroom {
             store,
             events,
             mail,
+            media,
         }
     }
 

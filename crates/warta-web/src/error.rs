@@ -134,7 +134,8 @@ impl From<warta_newsroom::NewsroomError> for AppError {
             N::Conflict(_) | N::Stale { .. } => AppError::Conflict(e.to_string()),
             N::RevisionRequired => AppError::PreconditionRequired(e.to_string()),
             N::Store(s) => s.into(),
-            N::Mail(why) => AppError::Internal(why),
+            N::Media(m) => m.into(),
+            N::Mail(why) | N::Busy(why) => AppError::Internal(why),
         }
     }
 }

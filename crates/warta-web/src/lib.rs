@@ -10,16 +10,6 @@ pub mod auth;
 mod cache;
 mod error;
 mod events;
-// `ingest.rs` is being moved by the lead; its `stem_of` lost its last caller when AVIF
-// encoding moved to warta-jobs. Delete `stem_of` and this attribute together.
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "ingest::stem_of is unused since AVIF encoding moved to warta-jobs"
-    )
-)]
-mod ingest;
 mod paths;
 mod public;
 mod respond;
@@ -30,9 +20,9 @@ mod views;
 pub use admin::RESET_TTL_MS;
 pub use api::openapi::ApiDoc;
 pub use error::AppError;
-pub use ingest::{ImageMeta, ingest_image};
 pub use router::router;
 pub use state::{AppState, WebConfig};
+pub use warta_newsroom::ImageMeta;
 
 /// Run the server until `shutdown` resolves, then finish in-flight requests.
 pub async fn serve(

@@ -45,8 +45,6 @@ pub(crate) struct Inner {
     pub admin: warta_admin::AdminUi,
     pub pages: Arc<PageCache>,
     pub config: WebConfig,
-    /// Image decoding is CPU- and memory-heavy: at most two at a time.
-    pub image_slots: Semaphore,
     /// PNG bytes of the publisher logo.
     pub logo: bytes::Bytes,
     /// The background job runner (scheduler, AVIF), woken when work was just enqueued.
@@ -83,6 +81,12 @@ impl AppState {
                     smtp_url: config.smtp_url.clone(),
                     from: config.mail_from.clone(),
                 },
+                warta_newsroom::MediaIngest {
+                    files: media.clone(),
+                    limits: config.media_limits,
+                    // Image decoding is CPU- and memory-heavy: at most two at a time.
+                    slots: Arc::new(Semaphore::new(2)),
+                },
             ),
             store,
             media,
@@ -91,7 +95,6 @@ impl AppState {
             admin: warta_admin::AdminUi::new().expect("embedded admin templates compile"),
             pages,
             config,
-            image_slots: Semaphore::new(2),
             logo: bytes::Bytes::from(logo),
             jobs,
             changes,
@@ -191,16 +194,7 @@ impl AppState {
         bytes: Vec<u8>,
         meta: crate::ImageMeta,
     ) -> Result<warta_store::MediaRow, crate::AppError> {
-        let s = &self.0;
-        let row = crate::ingest_image(
-            &s.store,
-            &s.media,
-            &s.image_slots,
-            s.config.media_limits,
-            bytes,
-            meta,
-        )
-        .await?;
+        let row = self.0.newsroom.ingest_image(bytes, meta).await?;
         self.0.jobs.wake();
         Ok(row)
     }

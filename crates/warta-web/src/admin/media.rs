@@ -5,7 +5,6 @@ use super::CsrfForm;
 use super::{Staff, error_page, page};
 use crate::api::types::MediaPatch;
 use crate::error::AppError;
-use crate::ingest::ImageMeta;
 use crate::paths;
 use crate::state::AppState;
 use axum::extract::multipart::MultipartRejection;
@@ -14,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 use serde::Deserialize;
 use warta_core::Capability;
+use warta_newsroom::ImageMeta;
 use warta_store::MediaRow;
 
 const PER_PAGE: u32 = 24;

@@ -4,13 +4,13 @@ use super::ApiUser;
 use super::types::{MediaList, MediaOut, MediaPatch, MediaQuery};
 use super::{ApiJson, ApiQuery};
 use crate::error::{AppError, Problem};
-use crate::ingest::ImageMeta;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Multipart, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use warta_core::bounded;
+use warta_newsroom::ImageMeta;
 
 /// The multipart form of an upload (documentation only).
 #[derive(utoipa::ToSchema)]

@@ -1,11 +1,23 @@
 //! Taking in an image: check and re-encode it (off the async threads, two at a time), store
 //! the original, its WebP variants and its crops, record it with its placeholder. Used by the
-//! API and the demo loader. AVIF variants follow in the background ([`crate::avif`]).
+//! API, the newsroom's media page and the demo loader. AVIF variants follow as a job that the
+//! store enqueues with the row (`warta-jobs`).
 
-use crate::error::AppError;
+use crate::Newsroom;
+use crate::error::{NewsroomError, Result};
+use std::sync::Arc;
 use tokio::sync::Semaphore;
 use warta_media::{Encoded, MediaLimits, MediaStore};
-use warta_store::{MediaCrop, MediaRow, MediaVariant, NewMedia, Store};
+use warta_store::{MediaCrop, MediaRow, MediaVariant, NewMedia};
+
+/// Where photos go and how big they may be.
+#[derive(Debug, Clone)]
+pub struct MediaIngest {
+    pub files: MediaStore,
+    pub limits: MediaLimits,
+    /// Image decoding is CPU- and memory-heavy: shared slots bound how many run at once.
+    pub slots: Arc<Semaphore>,
+}
 
 pub struct ImageMeta {
     pub caption: String,
@@ -14,24 +26,33 @@ pub struct ImageMeta {
     pub uploaded_by: Option<i64>,
 }
 
-/// Check, re-encode, store and record an image. The row is marked as waiting for its AVIF
-/// variants; wake the AVIF encoder after this returns.
-pub async fn ingest_image(
-    store: &Store,
-    media: &MediaStore,
-    slots: &Semaphore,
-    limits: MediaLimits,
-    bytes: Vec<u8>,
-    meta: ImageMeta,
-) -> Result<MediaRow, AppError> {
-    let _slot = slots
-        .acquire()
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let processed =
-        tokio::task::spawn_blocking(move || warta_media::process_image(&bytes, &limits))
+impl Newsroom {
+    /// Check, re-encode, store and record an image. The row is marked as waiting for its
+    /// AVIF variants, whose job the store enqueues in the same transaction; wake the job
+    /// runner after this returns.
+    pub async fn ingest_image(&self, bytes: Vec<u8>, meta: ImageMeta) -> Result<MediaRow> {
+        let m = &self.media;
+        let _slot = m
+            .slots
+            .acquire()
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))??;
+            .map_err(|e| NewsroomError::Busy(e.to_string()))?;
+        let limits = m.limits;
+        let processed =
+            tokio::task::spawn_blocking(move || warta_media::process_image(&bytes, &limits))
+                .await
+                .map_err(|e| NewsroomError::Busy(e.to_string()))??;
+        store_image(self, &m.files, processed, meta).await
+    }
+}
+
+async fn store_image(
+    n: &Newsroom,
+    media: &MediaStore,
+    processed: warta_media::Processed,
+    meta: ImageMeta,
+) -> Result<MediaRow> {
+    let store = &n.store;
     let now = warta_store::now_ms();
     let date = warta_core::wib_date(now);
     let stem = format!(
@@ -83,14 +104,15 @@ pub async fn ingest_image(
 }
 
 /// The storage key a photo's files share: its original's key without the extension.
-pub(crate) fn stem_of(original_key: &str) -> &str {
+#[cfg(test)]
+fn stem_of(original_key: &str) -> &str {
     original_key
         .rsplit_once('.')
         .map_or(original_key, |(stem, _)| stem)
 }
 
 /// Store variants as `{stem}-{width}.{ext}` and describe them, ascending by width.
-pub(crate) async fn store_variants(
+async fn store_variants(
     media: &MediaStore,
     stem: &str,
     encoded: &[Encoded],
