@@ -272,6 +272,25 @@ fn photo_form(csrf: Option<&str>) -> reqwest::multipart::Form {
 }
 
 impl Desks {
+    /// A new API token for `who` (after a case revoked theirs).
+    async fn renew_token(&mut self, who: Who) {
+        if matches!(who, Who::Anonymous) {
+            return;
+        }
+        let store = self.n.app.store().await;
+        let Some(user) = store.user_by_email(email_of(who)).await.unwrap() else {
+            return;
+        };
+        let token = store.create_token(user.id).await.unwrap();
+        match who {
+            Who::Anonymous => {}
+            Who::Contributor => self.contributor = token,
+            Who::Writer => self.n.writer = token,
+            Who::Editor => self.n.editor = token,
+            Who::Admin => self.admin = token,
+        }
+    }
+
     fn token(&self, who: Who) -> Option<&str> {
         match who {
             Who::Anonymous => None,
@@ -612,12 +631,11 @@ async fn run(table: &[Row], csrf: bool) -> (usize, Vec<String>) {
         .app
         .token_for(email_of(Who::Admin), "Ani Admin", Role::Admin)
         .await;
-    let d = Desks {
+    let mut d = Desks {
         n,
         contributor,
         admin,
     };
-    let app = &d.n.app;
 
     let mut failures = Vec::new();
     let mut cases = 0;
@@ -633,6 +651,7 @@ async fn run(table: &[Row], csrf: bool) -> (usize, Vec<String>) {
         .zip(expect.iter().copied())
         {
             cases += 1;
+            let app = &d.n.app;
             let f = d.fixture(*target, who).await;
             let url = path_for(path, &f);
             // A fresh session per case: some cases end it, or every session of the person.
@@ -684,8 +703,13 @@ async fn run(table: &[Row], csrf: bool) -> (usize, Vec<String>) {
                     reply.status, reply.location, reply.content_type
                 ));
             }
+            // Signing out everywhere and a password change revoke the person's API tokens.
+            if matches!(*path, "/admin/keluar-semua" | "/admin/akun/sandi") {
+                d.renew_token(who).await;
+            }
         }
     }
+    let app = &d.n.app;
 
     // Without `_csrf`, a signed-in admin is refused every form (and nothing changes).
     let admin_cookie = sign_in(app, email_of(Who::Admin)).await;

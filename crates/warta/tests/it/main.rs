@@ -16,4 +16,7 @@ mod pages;
 mod postgres;
 mod search;
 mod security;
+mod security_more;
+mod sign_in_guard;
 mod standards;
+mod tokens;
