@@ -49,7 +49,8 @@ pub fn router(app: AppState) -> Router {
         .route("/tags", get(api::terms::tags))
         .route("/topics", get(api::terms::topics))
         .route("/openapi.json", get(api::openapi::document))
-        .fallback(api_not_found);
+        .fallback(api_not_found)
+        .layer(axum::middleware::from_fn(api::problem_answers));
 
     let newsroom = Router::new()
         .route("/", get(admin::dashboard))

@@ -390,7 +390,8 @@ pub async fn post_live_entry(
 }
 
 #[utoipa::path(get, path = "/api/v1/articles", tag = "articles", params(ArticleQuery),
-    responses((status = 200, body = ArticleList), (status = 400, body = Problem)), security(("bearer" = [])))]
+    responses((status = 200, body = ArticleList), (status = 400, body = Problem),
+        (status = 422, body = Problem, description = "an unknown `status`")), security(("bearer" = [])))]
 pub async fn list(
     State(app): State<AppState>,
     user: ApiUser,

@@ -9,10 +9,13 @@ use warta_core::{Block, Source, Status};
 pub struct HeroInput {
     pub media_id: i64,
     #[serde(default)]
+    #[schema(max_length = 1000)]
     pub caption: String,
     #[serde(default)]
+    #[schema(max_length = 200)]
     pub credit: String,
     #[serde(default)]
+    #[schema(max_length = 1000)]
     pub alt: String,
 }
 
@@ -28,21 +31,30 @@ pub enum AuthorRef {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewArticle {
+    /// Plain text, 1–200 characters after trimming.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub headline: String,
     #[serde(default)]
+    #[schema(max_length = 600)]
     pub dek: String,
     /// Rubrik by name; created when the caller may manage rubriks.
+    #[schema(min_length = 1, max_length = 80, pattern = r"\S")]
     pub rubrik: String,
+    /// Tag names (1–80 characters each); unknown ones are created.
     #[serde(default)]
+    #[schema(inline, value_type = Vec<TermName>)]
     pub tags: Vec<String>,
     /// Running story by name; created when unknown.
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 80, pattern = r"\S", nullable)]
     pub topic: Option<String>,
     /// Dateline city, e.g. `JAKARTA`.
     #[serde(default)]
+    #[schema(max_length = 40)]
     pub dateline: String,
     /// Sign-off, e.g. `(ant/rd)`.
     #[serde(default)]
+    #[schema(max_length = 30)]
     pub signoff: String,
     #[serde(default)]
     pub sources: Vec<Source>,
@@ -59,12 +71,15 @@ pub struct NewArticle {
     pub slug: Option<String>,
     /// ISO 8601 with offset, for backdating archive articles.
     #[serde(default)]
+    #[schema(format = DateTime, nullable = false)]
     pub published_at: Option<String>,
     /// Title for search engines and social cards (default: the headline).
     #[serde(default)]
+    #[schema(max_length = 120)]
     pub seo_title: String,
     /// Description for search engines and social cards (default: the dek).
     #[serde(default)]
+    #[schema(max_length = 320)]
     pub seo_description: String,
     /// A live blog: takes timestamped entries, shown newest first.
     #[serde(default)]
@@ -77,32 +92,65 @@ pub struct NewArticle {
 #[serde(deny_unknown_fields)]
 pub struct ArticlePatch {
     /// Required: the revision this edit is based on. Missing → 428; stale → 409.
+    #[schema(required = true, nullable = false, value_type = i64)]
     pub revision: Option<i64>,
     /// A correction note for readers ("Koreksi"), on a published article (editors).
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S", nullable = false)]
     pub correction: Option<String>,
+    #[schema(max_length = 120, nullable = false)]
     pub seo_title: Option<String>,
+    #[schema(max_length = 320, nullable = false)]
     pub seo_description: Option<String>,
+    #[schema(nullable = false)]
     pub live: Option<bool>,
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S", nullable = false)]
     pub headline: Option<String>,
+    #[schema(max_length = 600, nullable = false)]
     pub dek: Option<String>,
+    #[schema(min_length = 1, max_length = 80, pattern = r"\S", nullable = false)]
     pub rubrik: Option<String>,
+    #[schema(inline, value_type = Option<Vec<TermName>>, nullable = false)]
     pub tags: Option<Vec<String>>,
+    /// `null` clears the topic.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 80, pattern = r"\S")]
     pub topic: Option<Option<String>>,
+    #[schema(max_length = 40, nullable = false)]
     pub dateline: Option<String>,
+    #[schema(max_length = 30, nullable = false)]
     pub signoff: Option<String>,
     pub sources: Option<Vec<Source>>,
+    /// `null` removes the hero photo.
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<HeroInput>)]
     pub hero: Option<Option<HeroInput>>,
-    #[schema(value_type = Option<Vec<Block>>)]
+    #[schema(value_type = Vec<Block>, nullable = false)]
     pub body: Option<Vec<serde_json::Value>>,
+    #[schema(nullable = false)]
     pub authors: Option<Vec<AuthorRef>>,
     /// Empty: derive it from the headline again.
+    #[schema(max_length = 80, nullable = false)]
     pub slug: Option<String>,
+    /// ISO 8601 with offset.
+    #[schema(format = DateTime, nullable = false)]
     pub published_at: Option<String>,
 }
+
+/// A rubrik, tag or topic name: 1–80 characters after trimming (documentation only).
+pub struct TermName;
+
+impl utoipa::PartialSchema for TermName {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .min_length(Some(1))
+            .max_length(Some(80))
+            .pattern(Some(r"\S"))
+            .into()
+    }
+}
+
+impl ToSchema for TermName {}
 
 /// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
 fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
@@ -118,6 +166,7 @@ pub struct PublishInput {
     /// ISO 8601 publication time. In the past: backdating. In the future: the article is
     /// scheduled (embargo) and published by the scheduler at that time. Default: now, or the
     /// article's existing (backdated) time.
+    #[schema(format = DateTime, nullable = false)]
     pub at: Option<String>,
 }
 
@@ -177,6 +226,7 @@ pub struct RevisionList {
 #[serde(deny_unknown_fields)]
 pub struct NewLiveEntry {
     #[serde(default)]
+    #[schema(max_length = 200)]
     pub title: String,
     #[schema(value_type = Vec<Block>)]
     pub body: Vec<serde_json::Value>,
@@ -206,8 +256,11 @@ pub struct PresenceName {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MediaPatch {
+    #[schema(max_length = 1000, nullable = false)]
     pub caption: Option<String>,
+    #[schema(max_length = 200, nullable = false)]
     pub credit: Option<String>,
+    #[schema(max_length = 1000, nullable = false)]
     pub alt: Option<String>,
 }
 
@@ -227,8 +280,38 @@ pub struct MediaQuery {
     pub q: Option<String>,
     /// Uploaded on this day (WIB), `YYYY-MM-DD`.
     pub date: Option<String>,
+    #[serde(default, deserialize_with = "page_number")]
+    #[param(minimum = 1, maximum = 100000)]
     pub page: Option<u32>,
+    #[serde(default, deserialize_with = "per_page")]
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u32>,
+}
+
+/// The highest page number a list accepts; `per_page` is 1 to [`MAX_PER_PAGE`].
+pub const MAX_PAGE: u32 = 100_000;
+pub const MAX_PER_PAGE: u32 = 100;
+
+fn in_range<'de, D: Deserializer<'de>>(
+    d: D,
+    name: &str,
+    max: u32,
+) -> Result<Option<u32>, D::Error> {
+    let n = Option::<u32>::deserialize(d)?;
+    match n {
+        Some(n) if !(1..=max).contains(&n) => Err(serde::de::Error::custom(format!(
+            "{name} must be between 1 and {max} (got {n})"
+        ))),
+        n => Ok(n),
+    }
+}
+
+fn page_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    in_range(d, "page", MAX_PAGE)
+}
+
+fn per_page<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    in_range(d, "per_page", MAX_PER_PAGE)
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -308,7 +391,13 @@ pub struct ArticleQuery {
     pub author: Option<String>,
     /// Words in the headline.
     pub q: Option<String>,
+    #[serde(default, deserialize_with = "page_number")]
+    #[param(minimum = 1, maximum = 100000)]
+    #[schema(minimum = 1, maximum = 100000)]
     pub page: Option<u32>,
+    #[serde(default, deserialize_with = "per_page")]
+    #[param(minimum = 1, maximum = 100)]
+    #[schema(minimum = 1, maximum = 100)]
     pub per_page: Option<u32>,
 }
 
