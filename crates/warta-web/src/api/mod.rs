@@ -2,6 +2,7 @@
 
 mod answers;
 pub mod articles;
+mod bounds;
 pub mod media;
 pub mod openapi;
 mod out;

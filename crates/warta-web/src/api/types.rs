@@ -42,7 +42,7 @@ pub struct NewArticle {
     pub rubrik: String,
     /// Tag names (1–80 characters each); unknown ones are created.
     #[serde(default)]
-    #[schema(inline, value_type = Vec<TermName>)]
+    #[schema(inline, value_type = Vec<super::bounds::TermName>)]
     pub tags: Vec<String>,
     /// Running story by name; created when unknown.
     #[serde(default)]
@@ -109,7 +109,7 @@ pub struct ArticlePatch {
     pub dek: Option<String>,
     #[schema(min_length = 1, max_length = 80, pattern = r"\S", nullable = false)]
     pub rubrik: Option<String>,
-    #[schema(inline, value_type = Option<Vec<TermName>>, nullable = false)]
+    #[schema(inline, value_type = Option<Vec<super::bounds::TermName>>, nullable = false)]
     pub tags: Option<Vec<String>>,
     /// `null` clears the topic.
     #[serde(default, deserialize_with = "nullable")]
@@ -135,22 +135,6 @@ pub struct ArticlePatch {
     #[schema(format = DateTime, nullable = false)]
     pub published_at: Option<String>,
 }
-
-/// A rubrik, tag or topic name: 1–80 characters after trimming (documentation only).
-pub struct TermName;
-
-impl utoipa::PartialSchema for TermName {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::String)
-            .min_length(Some(1))
-            .max_length(Some(80))
-            .pattern(Some(r"\S"))
-            .into()
-    }
-}
-
-impl ToSchema for TermName {}
 
 /// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
 fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
@@ -280,38 +264,12 @@ pub struct MediaQuery {
     pub q: Option<String>,
     /// Uploaded on this day (WIB), `YYYY-MM-DD`.
     pub date: Option<String>,
-    #[serde(default, deserialize_with = "page_number")]
+    #[serde(default, deserialize_with = "super::bounds::page_number")]
     #[param(minimum = 1, maximum = 100000)]
     pub page: Option<u32>,
-    #[serde(default, deserialize_with = "per_page")]
+    #[serde(default, deserialize_with = "super::bounds::per_page")]
     #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u32>,
-}
-
-/// The highest page number a list accepts; `per_page` is 1 to [`MAX_PER_PAGE`].
-pub const MAX_PAGE: u32 = 100_000;
-pub const MAX_PER_PAGE: u32 = 100;
-
-fn in_range<'de, D: Deserializer<'de>>(
-    d: D,
-    name: &str,
-    max: u32,
-) -> Result<Option<u32>, D::Error> {
-    let n = Option::<u32>::deserialize(d)?;
-    match n {
-        Some(n) if !(1..=max).contains(&n) => Err(serde::de::Error::custom(format!(
-            "{name} must be between 1 and {max} (got {n})"
-        ))),
-        n => Ok(n),
-    }
-}
-
-fn page_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    in_range(d, "page", MAX_PAGE)
-}
-
-fn per_page<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    in_range(d, "per_page", MAX_PER_PAGE)
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -391,11 +349,11 @@ pub struct ArticleQuery {
     pub author: Option<String>,
     /// Words in the headline.
     pub q: Option<String>,
-    #[serde(default, deserialize_with = "page_number")]
+    #[serde(default, deserialize_with = "super::bounds::page_number")]
     #[param(minimum = 1, maximum = 100000)]
     #[schema(minimum = 1, maximum = 100000)]
     pub page: Option<u32>,
-    #[serde(default, deserialize_with = "per_page")]
+    #[serde(default, deserialize_with = "super::bounds::per_page")]
     #[param(minimum = 1, maximum = 100)]
     #[schema(minimum = 1, maximum = 100)]
     pub per_page: Option<u32>,
