@@ -234,8 +234,8 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "ok_password",
-        "Kata sandi diganti. Sesi di perangkat lain sudah diakhiri.",
-        "Password changed. Sessions on other devices have ended.",
+        "Kata sandi diganti. Sesi di perangkat lain sudah diakhiri dan semua token API dicabut.",
+        "Password changed. Sessions on other devices have ended and every API token is revoked.",
     ),
     ("ok_prefs", "Preferensi disimpan.", "Preferences saved."),
     (
@@ -298,8 +298,8 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "sign_out_all_text",
-        "Mengakhiri semua sesi akun ini, termasuk yang sedang dipakai.",
-        "Ends every session of this account, this one included.",
+        "Mengakhiri semua sesi akun ini, termasuk yang sedang dipakai, dan mencabut semua token API-nya.",
+        "Ends every session of this account, this one included, and revokes all its API tokens.",
     ),
     ("photo", "Foto", "Photo"),
     (
@@ -349,6 +349,58 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("you", "Anda", "you"),
     ("ok_user_created", "Pengguna ditambahkan.", "User added."),
     ("ok_role", "Peran diganti.", "Role changed."),
+    // Sign-in limits, cross-site refusals, API tokens and disabled accounts.
+    (
+        "sign_in_wrong",
+        "Email atau kata sandi salah.",
+        "Wrong email or password.",
+    ),
+    (
+        "sign_in_wait",
+        "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {n} detik, atau minta tautan atur ulang kata sandi.",
+        "Too many failed sign-ins. Try again in {n} seconds, or ask for a password reset link.",
+    ),
+    (
+        "sign_in_disabled",
+        "Akun ini dinonaktifkan oleh admin. Hubungi admin redaksi.",
+        "This account was disabled by an admin. Ask the newsroom's admin.",
+    ),
+    ("cross_site_title", "Formulir ditolak", "Form refused"),
+    (
+        "cross_site",
+        "Formulir ini dikirim dari situs lain, jadi tidak diproses. Buka formulirnya di situs ini dan kirim lagi.",
+        "This form was sent from another site, so it was not processed. Open the form on this site and send it again.",
+    ),
+    ("cross_site_back", "Kembali ke formulir", "Back to the form"),
+    ("api_tokens", "Token API", "API tokens"),
+    (
+        "api_tokens_text",
+        "Token untuk aplikasi yang memakai API. Buat token baru dengan perintah warta token create. \"Keluar dari semua perangkat\" dan ganti kata sandi juga mencabut semua token.",
+        "Tokens for applications that use the API. Create one with the command warta token create. \"Sign out everywhere\" and a password change also revoke every token.",
+    ),
+    ("token_name", "Nama", "Name"),
+    ("token_owner", "Pemilik", "Owner"),
+    ("token_created", "Dibuat", "Created"),
+    ("last_used", "Terakhir dipakai", "Last used"),
+    ("never_used", "belum pernah", "never"),
+    ("unnamed", "(tanpa nama)", "(no name)"),
+    ("no_tokens", "Tidak ada token.", "No tokens."),
+    ("revoke", "Cabut", "Revoke"),
+    ("ok_token_revoked", "Token dicabut.", "Token revoked."),
+    ("active", "Aktif", "Active"),
+    ("disabled", "Nonaktif", "Disabled"),
+    ("disable", "Nonaktifkan", "Disable"),
+    ("enable", "Aktifkan", "Enable"),
+    (
+        "ok_disabled",
+        "Akun dinonaktifkan; sesi dan tokennya sudah diakhiri.",
+        "Account disabled; its sessions and tokens have ended.",
+    ),
+    (
+        "ok_enabled",
+        "Akun diaktifkan lagi.",
+        "Account enabled again.",
+    ),
 ];
 
 /// The strings of one language as a map for templates.

@@ -16,6 +16,7 @@ mod crops;
 mod demo;
 mod encode;
 mod error;
+mod jpeg;
 mod limits;
 mod placeholder;
 mod process;

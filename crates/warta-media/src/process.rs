@@ -79,8 +79,12 @@ pub fn avif_variants(original: &[u8], limits: &MediaLimits) -> Result<Vec<Encode
     make_variants(&img, encode::avif)
 }
 
-/// Reads the header, checks the declared size, then decodes (for GIF: the first frame).
+/// Reads the header, checks the declared size, then decodes (for GIF: the first frame). A
+/// JPEG must be complete first (its decoder would pad a cut-off scan with grey).
 fn decode(bytes: &[u8], source: Source, limits: &MediaLimits) -> Result<DynamicImage, MediaError> {
+    if source == Source::Jpeg {
+        crate::jpeg::check_complete(bytes)?;
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), source.image_format());
     reader.limits(image_limits(limits, None));
     let mut decoder = reader.into_decoder().map_err(corrupt)?;
@@ -117,6 +121,16 @@ fn too_many_pixels(width: u32, height: u32, limits: &MediaLimits) -> MediaError 
     }
 }
 
+/// A decoder's error; one that ran out of input says the file is truncated.
 fn corrupt(e: image::ImageError) -> MediaError {
-    MediaError::Corrupt(e.to_string())
+    let text = e.to_string();
+    let eof = match &e {
+        image::ImageError::IoError(io) => io.kind() == std::io::ErrorKind::UnexpectedEof,
+        _ => false,
+    };
+    let lower = text.to_lowercase();
+    if eof || lower.contains("unexpected eof") || lower.contains("unexpected end") {
+        return crate::jpeg::truncated();
+    }
+    MediaError::Corrupt(text)
 }

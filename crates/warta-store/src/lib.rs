@@ -5,6 +5,7 @@
 //! Error policy: [`StoreError`] is typed; uniqueness conflicts and missing rows are told apart
 //! from database failures so the web crate can answer 409/404 instead of 500.
 
+mod accounts;
 mod article_reads;
 mod article_write;
 mod articles;
@@ -22,6 +23,7 @@ mod taxonomy;
 pub use taxonomy::Term;
 mod users;
 
+pub use accounts::{FailureSpan, TOKEN_TOUCH_MS, TokenRow};
 pub use articles::{ArticleWrite, RevisionRow, Save};
 pub use error::StoreError;
 pub use jobs::{

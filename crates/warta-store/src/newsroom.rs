@@ -112,7 +112,8 @@ impl Store {
         let id = token_hash(token);
         let now = now_ms();
         let raw: Option<Raw> = sqlx::query_as(
-            "SELECT user_id, csrf, created_at, seen_at, expires_at FROM sessions WHERE id = $1",
+            "SELECT s.user_id, s.csrf, s.created_at, s.seen_at, s.expires_at FROM sessions s
+             JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND u.disabled_at IS NULL",
         )
         .bind(&id)
         .fetch_optional(&self.pool)
@@ -249,7 +250,8 @@ impl Store {
         raw.map(UserRow::try_from).transpose()
     }
 
-    /// Use a reset token once: set the password and end every session of the user. A token
+    /// Use a reset token once: set the password, end every session of the user and revoke
+    /// their API tokens. A token
     /// that was used, expired or never existed changes nothing and returns `None`.
     pub async fn use_password_reset(
         &self,
@@ -270,8 +272,14 @@ impl Store {
         };
         self.set_password(user_id, password).await?;
         self.delete_user_sessions(user_id, None).await?;
-        self.audit(Some(user_id), "password-reset", None, "")
-            .await?;
+        let tokens = self.revoke_user_tokens(user_id).await?;
+        self.audit(
+            Some(user_id),
+            "password-reset",
+            None,
+            &format!("{tokens} token API dicabut"),
+        )
+        .await?;
         Ok(Some(self.user_by_id(user_id).await?))
     }
 

@@ -1,4 +1,5 @@
-//! Users, passwords (argon2id) and API tokens (only their SHA-256 is stored).
+//! Users, passwords (argon2id) and API tokens (only their SHA-256 is stored; the rest of
+//! their life is in `accounts.rs`).
 
 use crate::rows::RawUser;
 use crate::{Store, StoreError, UserRow, now_ms};
@@ -112,27 +113,18 @@ impl Store {
         raw.map(UserRow::try_from).transpose()
     }
 
-    /// Store a new token for the user and return it; only its hash is kept.
+    /// Store a new unnamed token for the user and return it; only its hash is kept.
     pub async fn create_token(&self, user_id: i64) -> Result<String, StoreError> {
-        let token = generate_token()?;
-        sqlx::query("INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3)")
-            .bind(user_id)
-            .bind(token_hash(&token))
-            .bind(now_ms())
-            .execute(&self.pool)
-            .await?;
-        Ok(token)
+        Ok(self.create_named_token(user_id, "").await?.1)
     }
 
+    /// The owner of a live token, unless the account is disabled. A revoked token is gone,
+    /// so it answers `None` at once.
     pub async fn user_for_token(&self, token: &str) -> Result<Option<UserRow>, StoreError> {
-        let raw = sqlx::query_as::<_, RawUser>(
-            "SELECT u.id, u.email, u.name, u.slug, u.role, u.bio, u.password_hash, u.dateline, u.locale
-             FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
-        )
-        .bind(token_hash(token))
-        .fetch_optional(&self.pool)
-        .await?;
-        raw.map(UserRow::try_from).transpose()
+        match self.token_user_id(token).await? {
+            Some(id) => Ok(Some(self.user_by_id(id).await?)),
+            None => Ok(None),
+        }
     }
 
     /// `base`, or `base-2`, `base-3`… whichever is free in `table` (a constant, never input).

@@ -31,6 +31,10 @@ pub struct Options {
     /// `Some(false)`: no background job runner; jobs run only in
     /// [`TestApp::run_pending_jobs`], so a test sees the state before and after them.
     pub background_jobs: Option<bool>,
+    /// The configured base URL (default [`TEST_BASE_URL`], which is https).
+    pub base_url: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (e.g. `127.0.0.1`).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl TestApp {
@@ -49,6 +53,10 @@ impl TestApp {
         }
         if opts.smtp_url.is_some() {
             config.smtp_url = opts.smtp_url;
+        }
+        config.trusted_proxies = opts.trusted_proxies;
+        if let Some(url) = opts.base_url {
+            config.base_url = url;
         }
         if let Some(url) = opts.database_url {
             config.database_url = url;

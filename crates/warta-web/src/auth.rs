@@ -15,9 +15,6 @@ use warta_store::{SessionRow, UserRow};
 
 pub const SESSION_COOKIE: &str = "warta_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
-/// Failed sign-ins allowed per account within [`LOGIN_WINDOW_MS`].
-pub const LOGIN_LIMIT: i64 = 5;
-pub const LOGIN_WINDOW_MS: i64 = 15 * 60_000;
 
 /// The value of one cookie in the request.
 pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {

@@ -8,6 +8,7 @@ mod api;
 /// Sessions and CSRF, public for the newsroom pages that sign people in.
 pub mod auth;
 mod cache;
+mod client;
 mod error;
 mod events;
 mod paths;
@@ -31,7 +32,9 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let streams = app.clone();
-    axum::serve(listener, router(app))
+    // The peer address reaches handlers (sign-in limits count per client address).
+    let service = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(async move {
             shutdown.await;
             // Event streams never finish on their own: end them so in-flight requests can.

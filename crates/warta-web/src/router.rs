@@ -56,7 +56,8 @@ pub fn router(app: AppState) -> Router {
         .route("/tags", get(api::terms::tags))
         .route("/topics", get(api::terms::topics))
         .route("/openapi.json", get(api::openapi::document))
-        .fallback(api_not_found);
+        .fallback(api_not_found)
+        .layer(axum::middleware::from_fn(api::problem_answers));
 
     let newsroom = Router::new()
         .route("/", get(admin::dashboard))
@@ -81,6 +82,10 @@ pub fn router(app: AppState) -> Router {
         .route("/akun", get(admin::account))
         .route("/akun/sandi", post(admin::change_password))
         .route("/akun/preferensi", post(admin::save_prefs))
+        .route("/akun/token/{id}/cabut", post(admin::revoke_own))
+        .route("/pengguna/token/{id}/cabut", post(admin::revoke_any))
+        .route("/pengguna/{id}/nonaktif", post(admin::disable))
+        .route("/pengguna/{id}/aktif", post(admin::enable))
         .route("/lupa", get(admin::forgot_form).post(admin::forgot))
         .route(
             "/atur-ulang/{token}",
@@ -106,7 +111,8 @@ pub fn router(app: AppState) -> Router {
         .route("/pengguna/{id}/peran", post(admin::change_role))
         .route("/static/{name}", get(admin::asset));
 
-    Router::new()
+    let https = app.renderer().site().base_url.starts_with("https://");
+    let site = Router::new()
         .route("/", get(public::home))
         .route("/berita/{slug}", get(public::article))
         .route("/berita/{slug}/langsung", get(public::live_stream))
@@ -153,10 +159,21 @@ pub fn router(app: AppState) -> Router {
             HeaderName::from_static("x-frame-options"),
             HeaderValue::from_static("SAMEORIGIN"),
         ))
-        .layer(CatchPanicLayer::new())
-        .layer(TraceLayer::new_for_http())
-        .with_state(app)
+        .layer(CatchPanicLayer::new());
+    // Served over HTTPS (the configured base URL says so): browsers keep to HTTPS for a year.
+    let site = if https {
+        site.layer(SetResponseHeaderLayer::overriding(
+            axum::http::header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        ))
+    } else {
+        site
+    };
+    site.layer(TraceLayer::new_for_http()).with_state(app)
 }
+
+/// `Strict-Transport-Security` when the base URL is https.
+pub const HSTS: &str = "max-age=31536000; includeSubDomains";
 
 async fn api_not_found() -> Response {
     crate::error::AppError::NotFound("no such API route".into()).into_response()

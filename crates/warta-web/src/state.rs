@@ -18,6 +18,8 @@ pub struct WebConfig {
     pub smtp_url: Option<String>,
     /// The sender of those mails.
     pub mail_from: String,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (see `client.rs`).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for WebConfig {
@@ -28,6 +30,7 @@ impl Default for WebConfig {
             media_limits: MediaLimits::default(),
             smtp_url: None,
             mail_from: "redaksi@localhost".into(),
+            trusted_proxies: Vec::new(),
         }
     }
 }

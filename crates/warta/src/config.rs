@@ -3,6 +3,7 @@
 
 use anyhow::{Context, bail};
 use serde::Deserialize;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -33,6 +34,9 @@ pub struct Config {
     /// Run the background job runner in this process (default). Tests turn it off to run
     /// jobs only when they ask (`run_pending_jobs`).
     pub background_jobs: bool,
+    /// Reverse proxies (IP addresses) whose `X-Forwarded-For` hop names the client; empty:
+    /// the socket peer is the client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// `warta.toml`: every key optional; unknown keys are an error so typos are caught.
@@ -48,6 +52,7 @@ struct FileConfig {
     max_upload_bytes: Option<usize>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
+    trusted_proxies: Option<Vec<String>>,
 }
 
 /// Values given on the command line win over everything.
@@ -119,8 +124,24 @@ impl Config {
         if !mail_from.contains('@') {
             bail!("mail_from must be an email address (got '{mail_from}')");
         }
+        let trusted_proxies = match env("WARTA_TRUSTED_PROXIES") {
+            Some(v) => v
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            None => file.trusted_proxies.unwrap_or_default(),
+        };
+        let trusted_proxies = trusted_proxies
+            .iter()
+            .map(|p| {
+                p.parse::<IpAddr>()
+                    .with_context(|| format!("trusted_proxies: '{p}' is not an IP address"))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
         Ok(Config {
             data,
+            trusted_proxies,
             smtp_url,
             mail_from,
             listen,
@@ -229,6 +250,37 @@ mod tests {
         .unwrap();
         assert_eq!(c.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
         assert_eq!(c.mail_from, "redaksi@warta.test");
+    }
+
+    #[test]
+    fn trusted_proxies_from_file_or_env() {
+        let c = load(Overrides::default(), None, &[]).unwrap();
+        assert!(c.trusted_proxies.is_empty());
+        let c = load(
+            Overrides::default(),
+            Some("trusted_proxies = [\"10.0.0.1\"]"),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            c.trusted_proxies,
+            vec!["10.0.0.1".parse::<IpAddr>().unwrap()]
+        );
+        let c = load(
+            Overrides::default(),
+            None,
+            &[("WARTA_TRUSTED_PROXIES", "10.0.0.1, ::1")],
+        )
+        .unwrap();
+        assert_eq!(c.trusted_proxies.len(), 2);
+        assert!(
+            load(
+                Overrides::default(),
+                None,
+                &[("WARTA_TRUSTED_PROXIES", "proxy")]
+            )
+            .is_err()
+        );
     }
 
     #[test]

@@ -113,6 +113,23 @@ enum TokenCommand {
         data: Option<PathBuf>,
         #[arg(long)]
         email: String,
+        /// What the token is for (shown in lists), e.g. "impor Antara".
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+    /// List a user's tokens, one a line: id, name, created, last used (UTC).
+    List {
+        #[arg(long)]
+        data: Option<PathBuf>,
+        #[arg(long)]
+        email: String,
+    },
+    /// Revoke a token by its id (from `token list`); it gets 401 at once.
+    Revoke {
+        #[arg(long)]
+        data: Option<PathBuf>,
+        #[arg(long)]
+        id: i64,
     },
 }
 
@@ -209,23 +226,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{}/admin/atur-ulang/{token}", config.base_url);
             Ok(())
         }
-        Command::Token {
-            command: TokenCommand::Create { data, email },
-        } => {
-            let config = Config::load(&Overrides { data, listen: None })?;
-            let store = warta::open_store(&config).await?;
-            let user = store
-                .user_by_email(&email)
-                .await?
-                .with_context(|| format!("no user with email {email}"))?;
-            let token = store.create_token(user.id).await?;
-            println!(
-                "API token for {} (shown once; send it as 'Authorization: Bearer <token>'):",
-                user.email
-            );
-            println!("{token}");
-            Ok(())
-        }
+        Command::Token { command } => token(command).await,
         Command::Jobs {
             command: JobsCommand::Pending { data },
         } => {
@@ -236,6 +237,66 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Internal { .. } => bail!("internal commands run before the runtime starts"),
     }
+}
+
+async fn token(command: TokenCommand) -> anyhow::Result<()> {
+    match command {
+        TokenCommand::Create { data, email, name } => {
+            let store = open(data).await?;
+            let user = user_by_email(&store, &email).await?;
+            let name = warta_core::bounded("name", &name, 0, 100)?;
+            let (id, token) = store.create_named_token(user.id, &name).await?;
+            println!(
+                "API token {id} for {} (shown once; send it as 'Authorization: Bearer <token>'):",
+                user.email
+            );
+            println!("{token}");
+        }
+        TokenCommand::List { data, email } => {
+            let store = open(data).await?;
+            let user = user_by_email(&store, &email).await?;
+            for t in store.tokens_of(user.id).await? {
+                let used = t.last_used_at.map_or_else(|| "never".into(), utc);
+                let name = if t.name.is_empty() { "-" } else { &t.name };
+                println!(
+                    "{}\t{name}\tcreated {}\tlast used {used}",
+                    t.id,
+                    utc(t.created_at)
+                );
+            }
+        }
+        TokenCommand::Revoke { data, id } => {
+            let store = open(data).await?;
+            let t = store
+                .revoke_token(id, None)
+                .await
+                .with_context(|| format!("revoking token {id} (see `warta token list`)"))?;
+            let detail = format!("token {} '{}' milik {}", t.id, t.name, t.user_email);
+            store.audit(None, "token-revoke", None, &detail).await?;
+            println!("revoked token {} of {}", t.id, t.user_email);
+        }
+    }
+    Ok(())
+}
+
+async fn open(data: Option<PathBuf>) -> anyhow::Result<warta_store::Store> {
+    let config = Config::load(&Overrides { data, listen: None })?;
+    warta::open_store(&config).await
+}
+
+async fn user_by_email(
+    store: &warta_store::Store,
+    email: &str,
+) -> anyhow::Result<warta_store::UserRow> {
+    store
+        .user_by_email(email)
+        .await?
+        .with_context(|| format!("no user with email {email}"))
+}
+
+/// Epoch milliseconds as ISO 8601 in UTC.
+fn utc(ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms).map_or_else(|_| ms.to_string(), |t| t.to_string())
 }
 
 fn read_password() -> anyhow::Result<String> {

@@ -1,4 +1,4 @@
-//! The person's own account: password, preferences, signing out everywhere; and the
+//! The person's own account: password, preferences, API tokens, signing out everywhere; and the
 //! signed-out side of passwords: the reset link (one-time, one hour) and "forgot password".
 
 use super::CsrfForm;
@@ -39,7 +39,11 @@ pub struct OkQuery {
     ok: String,
 }
 
-fn account_page(app: &AppState, staff: &Staff, ok: &str, error: Option<String>) -> Response {
+async fn account_page(app: &AppState, staff: &Staff, ok: &str, error: Option<String>) -> Response {
+    let tokens = match app.store().tokens_of(staff.0.user.id).await {
+        Ok(t) => super::tokens::token_values(&t),
+        Err(e) => return error_page(app, Some(staff), e.into()),
+    };
     let strings = warta_admin::strings(staff.lang());
     let flash = strings
         .get(format!("ok_{ok}").as_str())
@@ -48,7 +52,7 @@ fn account_page(app: &AppState, staff: &Staff, ok: &str, error: Option<String>) 
     let u = &staff.0.user;
     let ctx = minijinja::context! {
         flash => flash, error => error,
-        dateline => u.dateline.clone(), locale => u.locale.clone(),
+        dateline => u.dateline.clone(), locale => u.locale.clone(), tokens => tokens,
     };
     page(app, staff, "account.html", strings["account"], ctx)
 }
@@ -59,7 +63,7 @@ pub async fn account(
     staff: Staff,
     Query(q): Query<OkQuery>,
 ) -> Response {
-    account_page(&app, &staff, &q.ok, None)
+    account_page(&app, &staff, &q.ok, None).await
 }
 
 #[derive(Deserialize)]
@@ -78,8 +82,8 @@ pub async fn change_password(
     staff: Staff,
     CsrfForm(f): CsrfForm<PasswordForm>,
 ) -> Response {
-    let again = |status: StatusCode, msg: String| {
-        let mut res = account_page(&app, &staff, "", Some(msg));
+    let again = async |status: StatusCode, msg: String| {
+        let mut res = account_page(&app, &staff, "", Some(msg)).await;
         *res.status_mut() = status;
         res
     };
@@ -92,23 +96,25 @@ pub async fn change_password(
         return again(
             StatusCode::FORBIDDEN,
             warta_admin::strings(staff.lang())["wrong_current"].into(),
-        );
+        )
+        .await;
     }
     let password = match new_password(&f.new, &f.new2) {
         Ok(p) => p,
-        Err(e) => return again(e.status(), e.public_message()),
+        Err(e) => return again(e.status(), e.public_message()).await,
     };
     let run = async {
         let store = app.store();
         let id = staff.0.user.id;
         store.set_password(id, &password).await?;
         let ended = store.delete_user_sessions(id, Some(&staff.0.token)).await?;
+        let tokens = store.revoke_user_tokens(id).await?;
         store
             .audit(
                 Some(id),
                 "password-change",
                 None,
-                &format!("{ended} sesi lain diakhiri"),
+                &format!("{ended} sesi lain diakhiri, {tokens} token API dicabut"),
             )
             .await?;
         Ok::<_, AppError>(Redirect::to("/admin/akun?ok=password").into_response())
@@ -150,7 +156,8 @@ pub async fn save_prefs(
         .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
 }
 
-/// `POST /admin/keluar-semua`: end every session of this person, this one included.
+/// `POST /admin/keluar-semua`: end every session of this person, this one included, and
+/// revoke their API tokens.
 pub async fn sign_out_everywhere(
     State(app): State<AppState>,
     headers: HeaderMap,
@@ -160,8 +167,10 @@ pub async fn sign_out_everywhere(
     let run = async {
         let id = staff.0.user.id;
         let n = app.store().delete_user_sessions(id, None).await?;
+        let tokens = app.store().revoke_user_tokens(id).await?;
+        let detail = format!("{n} sesi, {tokens} token API dicabut");
         app.store()
-            .audit(Some(id), "sign-out-all", None, &format!("{n} sesi"))
+            .audit(Some(id), "sign-out-all", None, &detail)
             .await?;
         let mut res = Redirect::to("/admin/masuk").into_response();
         res.headers_mut()
@@ -223,11 +232,17 @@ pub struct ResetForm {
 /// `POST /admin/atur-ulang/{token}`: set the new password once; every session ends.
 pub async fn reset(
     State(app): State<AppState>,
+    headers: HeaderMap,
     Path(token): Path<String>,
     axum::Form(f): axum::Form<ResetForm>,
 ) -> Response {
     if !plausible_token(&token) {
         return link_gone(&app);
+    }
+    if let Some(refused) =
+        super::presession::check(&app, &headers, &format!("/admin/atur-ulang/{token}"))
+    {
+        return refused;
     }
     let password = match new_password(&f.new, &f.new2) {
         Ok(p) => p,
@@ -273,8 +288,12 @@ pub struct ForgotForm {
 /// text nor the timing tells whether an account exists.
 pub async fn forgot(
     State(app): State<AppState>,
+    headers: HeaderMap,
     axum::Form(f): axum::Form<ForgotForm>,
 ) -> Response {
+    if let Some(refused) = super::presession::check(&app, &headers, "/admin/lupa") {
+        return refused;
+    }
     let email = f.email.trim().to_lowercase();
     if email.contains('@') && email.len() <= 200 {
         let app2 = app.clone();

@@ -7,11 +7,14 @@ mod account;
 mod forms;
 pub use forms::CsrfForm;
 mod articles;
+mod limit;
 mod media;
 mod pending;
 mod people;
+mod presession;
 mod session;
 mod taxonomy;
+mod tokens;
 
 pub use account::{
     RESET_TTL_MS, account, change_password, forgot, forgot_form, reset, reset_form, save_prefs,
@@ -26,6 +29,7 @@ pub use articles::{
 };
 pub use session::{sign_in, sign_in_form, sign_out};
 pub use taxonomy::{create_term, taxonomy, update_author, update_term};
+pub use tokens::{disable, enable, revoke_any, revoke_own};
 
 use crate::auth::{Signed, session_of};
 use crate::error::AppError;

@@ -57,7 +57,8 @@ pub struct UsersQuery {
 
 const ROLES: [Role; 4] = [Role::Contributor, Role::Writer, Role::Editor, Role::Admin];
 
-/// `GET /admin/pengguna`: everyone, with their role; a form for a new account.
+/// `GET /admin/pengguna`: everyone, with their role and whether the account is enabled;
+/// everyone's API tokens; a form for a new account.
 pub async fn users(
     State(app): State<AppState>,
     staff: Staff,
@@ -66,6 +67,8 @@ pub async fn users(
     let run = async {
         staff.require(Capability::Administer, "manage users")?;
         let list = app.store().list_users().await?;
+        let disabled = app.store().disabled_user_ids().await?;
+        let tokens = app.store().all_tokens().await?;
         let strings = warta_admin::strings(staff.lang());
         let users: Vec<_> = list
             .iter()
@@ -73,11 +76,13 @@ pub async fn users(
                 minijinja::context! {
                     id => u.id, name => u.name.clone(), email => u.email.clone(),
                     role => u.role.as_str(), me => u.id == staff.0.user.id,
+                    disabled => disabled.contains(&u.id),
                 }
             })
             .collect();
         let ctx = minijinja::context! {
             users => users,
+            tokens => super::tokens::token_values(&tokens),
             roles => ROLES.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
             flash => strings.get(format!("ok_{}", q.ok).as_str()).copied().filter(|_| !q.ok.is_empty()),
         };

@@ -1,8 +1,10 @@
 //! Signing in and out.
 
 use super::CsrfForm;
-use super::{Staff, render, safe_next};
-use crate::auth::{LOGIN_LIMIT, LOGIN_WINDOW_MS, session_cookie, session_of};
+use super::limit::Attempt;
+use super::{Staff, presession, render, safe_next};
+use crate::auth::{session_cookie, session_of};
+use crate::client::ClientAddr;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{Query, State};
@@ -40,14 +42,19 @@ pub struct SignIn {
     next: String,
 }
 
-/// `POST /admin/masuk`. At most [`LOGIN_LIMIT`] failures per account in 15 minutes; then
-/// even the right password waits, with a message saying so.
+/// `POST /admin/masuk`. Cross-site posts are refused ([`presession`]); wrong passwords are
+/// limited per account and address and slowed per account ([`limit`]); a disabled account
+/// cannot sign in.
 #[tracing::instrument(skip_all)]
 pub async fn sign_in(
     State(app): State<AppState>,
+    client: ClientAddr,
     headers: HeaderMap,
     axum::Form(f): axum::Form<SignIn>,
 ) -> Response {
+    if let Some(refused) = presession::check(&app, &headers, "/admin/masuk") {
+        return refused;
+    }
     let email = f.email.trim().to_lowercase();
     let again = |status: StatusCode, msg: &str| {
         let ctx = minijinja::context! { next => safe_next(&f.next), email => email.clone(), error => msg };
@@ -55,24 +62,53 @@ pub async fn sign_in(
         *res.status_mut() = status;
         res
     };
-    let key = format!("login:{email}");
-    let store = app.store();
-    match store.login_failures(&key, LOGIN_WINDOW_MS).await {
-        Ok(n) if n >= LOGIN_LIMIT => {
-            return again(
-                StatusCode::TOO_MANY_REQUESTS,
-                "Terlalu banyak percobaan masuk yang gagal untuk akun ini. Tunggu 15 menit, atau minta tautan atur ulang kata sandi.",
-            );
+    let attempt = Attempt::new(&email, client);
+    let t = warta_admin::strings(Lang::Id);
+    let outcome = check_password(&app, &attempt, &email, &f.password).await;
+    let user = match outcome {
+        Ok(Outcome::Wait(secs)) => {
+            let msg = t["sign_in_wait"].replace("{n}", &secs.to_string());
+            let mut res = again(StatusCode::TOO_MANY_REQUESTS, &msg);
+            res.headers_mut().insert(header::RETRY_AFTER, secs.into());
+            return res;
         }
-        Ok(_) => {}
-        Err(e) => return AppError::from(e).into_response(),
-    }
-    let user = match store.user_by_email(&email).await {
-        Ok(u) => u,
-        Err(e) => return AppError::from(e).into_response(),
+        Ok(Outcome::Wrong) => return again(StatusCode::UNAUTHORIZED, t["sign_in_wrong"]),
+        Ok(Outcome::Disabled) => return again(StatusCode::FORBIDDEN, t["sign_in_disabled"]),
+        Ok(Outcome::Right(user)) => user,
+        Err(e) => return e.into_response(),
     };
-    // Verify even for unknown emails so timing does not tell which accounts exist.
-    let password = f.password.clone();
+    match start_session(&app, &headers, &user).await {
+        Ok(token) => {
+            let mut res = Redirect::to(safe_next(&f.next)).into_response();
+            res.headers_mut()
+                .insert(header::SET_COOKIE, session_cookie(&token, &headers));
+            res
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+enum Outcome {
+    Wait(i64),
+    Wrong,
+    Disabled,
+    Right(warta_store::UserRow),
+}
+
+/// The limits first, then the password (verified even for unknown emails, so timing does
+/// not tell which accounts exist), then whether the account may sign in.
+async fn check_password(
+    app: &AppState,
+    attempt: &Attempt,
+    email: &str,
+    password: &str,
+) -> Result<Outcome, AppError> {
+    let store = app.store();
+    if let Some(secs) = attempt.wait(store).await? {
+        return Ok(Outcome::Wait(secs));
+    }
+    let user = store.user_by_email(email).await?;
+    let password = password.to_string();
     let candidate = user.clone();
     let ok = tokio::task::spawn_blocking(move || match candidate {
         Some(u) => warta_store::verify_password(&u, &password),
@@ -84,25 +120,30 @@ pub async fn sign_in(
     .await
     .unwrap_or(false);
     let Some(user) = user.filter(|_| ok) else {
-        if let Err(e) = store.record_login_failure(&key, LOGIN_WINDOW_MS).await {
-            return AppError::from(e).into_response();
-        }
-        return again(StatusCode::UNAUTHORIZED, "Email atau kata sandi salah.");
+        attempt.failed(store).await?;
+        return Ok(Outcome::Wrong);
     };
+    attempt.succeeded(store).await?;
+    if store.is_disabled(&user).await? {
+        return Ok(Outcome::Disabled);
+    }
+    Ok(Outcome::Right(user))
+}
+
+async fn start_session(
+    app: &AppState,
+    headers: &HeaderMap,
+    user: &warta_store::UserRow,
+) -> Result<String, AppError> {
     let agent = headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let (token, _) = match store.create_session(user.id, agent).await {
-        Ok(s) => s,
-        Err(e) => return AppError::from(e).into_response(),
-    };
-    let _ = store.clear_login_failures(&key).await;
-    let _ = store.audit(Some(user.id), "sign-in", None, "").await;
-    let mut res = Redirect::to(safe_next(&f.next)).into_response();
-    res.headers_mut()
-        .insert(header::SET_COOKIE, session_cookie(&token, &headers));
-    res
+    let (token, _) = app.store().create_session(user.id, agent).await?;
+    app.store()
+        .audit(Some(user.id), "sign-in", None, "")
+        .await?;
+    Ok(token)
 }
 
 #[derive(Deserialize)]

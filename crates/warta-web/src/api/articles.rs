@@ -86,7 +86,8 @@ pub async fn patch(
 }
 
 #[utoipa::path(get, path = "/api/v1/articles", tag = "articles", params(ArticleQuery),
-    responses((status = 200, body = ArticleList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 422, body = Problem)), security(("bearer" = [])))]
+    responses((status = 200, body = ArticleList), (status = 400, body = Problem),
+        (status = 422, body = Problem, description = "an unknown `status`")), security(("bearer" = [])))]
 pub async fn list(
     State(app): State<AppState>,
     user: ApiUser,

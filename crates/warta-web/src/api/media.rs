@@ -6,6 +6,7 @@ use super::{ApiJson, ApiQuery};
 use crate::error::{AppError, Problem};
 use crate::state::AppState;
 use axum::Json;
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -96,14 +97,23 @@ pub(crate) fn multipart_error(e: axum::extract::multipart::MultipartError) -> Ap
 
 #[utoipa::path(post, path = "/api/v1/media", tag = "media",
     request_body(content = MediaUpload, content_type = "multipart/form-data"),
-    responses((status = 201, body = MediaOut), (status = 413, body = Problem), (status = 422, body = Problem)),
+    responses((status = 201, body = MediaOut),
+        (status = 400, body = Problem, description = "not a multipart form, or no `file` field"),
+        (status = 413, body = Problem, description = "larger than `max_upload_bytes` or than the pixel limits"),
+        (status = 422, body = Problem, description = "not an accepted image (JPEG, PNG, WebP, GIF), unreadable or truncated")),
     security(("bearer" = [])))]
 #[tracing::instrument(skip_all, fields(user = user.0.id))]
 pub async fn upload(
     State(app): State<AppState>,
     user: ApiUser,
-    mut form: Multipart,
+    form: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
+    let mut form = form.map_err(|e| {
+        AppError::BadRequest(format!(
+            "send the upload as multipart/form-data: {}",
+            e.body_text()
+        ))
+    })?;
     let Upload {
         file,
         caption,

@@ -1,6 +1,8 @@
 //! The JSON API under `/api/v1`: bearer tokens, problem+json errors, OpenAPI from the code.
 
+mod answers;
 pub mod articles;
+mod bounds;
 pub mod history;
 pub mod media;
 pub mod openapi;
@@ -116,4 +118,52 @@ impl FromRequestParts<AppState> for ApiId {
             .map(ApiId)
             .map_err(|_| AppError::NotFound(format!("no resource with id '{raw}'")))
     }
+}
+
+/// Rejections that axum's own extractors answer in plain text (a path that is not two
+/// numbers, a method the route lacks, …) become problem+json too, so every API error has
+/// the one documented shape.
+pub async fn problem_answers(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let res = next.run(req).await;
+    let status = res.status();
+    let plain = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|ct| ct.starts_with("text/plain"));
+    if !status.is_client_error() || !plain {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let body = axum::body::to_bytes(body, 16 * 1024)
+        .await
+        .unwrap_or_default();
+    let detail = String::from_utf8_lossy(&body).trim().to_string();
+    let detail = if detail.is_empty() {
+        status.canonical_reason().unwrap_or("error").to_string()
+    } else {
+        detail
+    };
+    let problem = crate::error::Problem {
+        kind: "about:blank".into(),
+        title: status.canonical_reason().unwrap_or("Error").into(),
+        status: status.as_u16(),
+        detail,
+        field: None,
+    };
+    let mut out = (status, axum::Json(problem)).into_response();
+    for (name, value) in parts.headers.iter() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            out.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    out.headers_mut().insert(
+        header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("application/problem+json"),
+    );
+    out
 }

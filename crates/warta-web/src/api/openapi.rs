@@ -18,6 +18,15 @@ impl Modify for Bearer {
     }
 }
 
+/// The answers every operation shares (see `answers.rs`).
+struct Answers;
+
+impl Modify for Answers {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        super::answers::complete(api);
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Warta API", description = "Newsroom API of Warta: articles, media and taxonomy. Tokens come from `warta token create`; the newsroom's own pages use the session cookie with an `X-CSRF-Token` header instead."),
@@ -33,7 +42,7 @@ impl Modify for Bearer {
         AuthorRef, PublishInput, TermOut, AuthorOut, HeroOut, MediaOut, VariantOut, warta_core::Block,
         warta_core::Source, warta_core::Status, UserRef, CorrectionOut, RevisionOut, RevisionList,
         NewLiveEntry, LiveEntryOut, PresenceOut, PresenceName, MediaPatch, MediaList, PendingOut, ArticleVersion, NewRubrik)),
-    modifiers(&Bearer)
+    modifiers(&Bearer, &Answers)
 )]
 pub struct ApiDoc;
 

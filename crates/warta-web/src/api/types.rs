@@ -13,6 +13,7 @@ pub struct PublishInput {
     /// ISO 8601 publication time. In the past: backdating. In the future: the article is
     /// scheduled (embargo) and published by the scheduler at that time. Default: now, or the
     /// article's existing (backdated) time.
+    #[schema(format = DateTime, nullable = false)]
     pub at: Option<String>,
     /// When a pending version is applied ("Perbarui"): the revision the editor saw (a later
     /// save answers 409).
@@ -77,6 +78,7 @@ pub struct RevisionList {
 #[serde(deny_unknown_fields)]
 pub struct NewLiveEntry {
     #[serde(default)]
+    #[schema(max_length = 200)]
     pub title: String,
     #[schema(value_type = Vec<Block>)]
     pub body: Vec<serde_json::Value>,
@@ -106,8 +108,11 @@ pub struct PresenceName {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MediaPatch {
+    #[schema(max_length = 1000, nullable = false)]
     pub caption: Option<String>,
+    #[schema(max_length = 200, nullable = false)]
     pub credit: Option<String>,
+    #[schema(max_length = 1000, nullable = false)]
     pub alt: Option<String>,
 }
 
@@ -127,7 +132,11 @@ pub struct MediaQuery {
     pub q: Option<String>,
     /// Uploaded on this day (WIB), `YYYY-MM-DD`.
     pub date: Option<String>,
+    #[serde(default, deserialize_with = "super::bounds::page_number")]
+    #[param(minimum = 1, maximum = 100000)]
     pub page: Option<u32>,
+    #[serde(default, deserialize_with = "super::bounds::per_page")]
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u32>,
 }
 
@@ -250,7 +259,13 @@ pub struct ArticleQuery {
     pub author: Option<String>,
     /// Words in the headline.
     pub q: Option<String>,
+    #[serde(default, deserialize_with = "super::bounds::page_number")]
+    #[param(minimum = 1, maximum = 100000)]
+    #[schema(minimum = 1, maximum = 100000)]
     pub page: Option<u32>,
+    #[serde(default, deserialize_with = "super::bounds::per_page")]
+    #[param(minimum = 1, maximum = 100)]
+    #[schema(minimum = 1, maximum = 100)]
     pub per_page: Option<u32>,
 }
 

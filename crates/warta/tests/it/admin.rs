@@ -129,9 +129,15 @@ async fn sign_in_is_limited_and_sessions_end() {
     assert_eq!(
         r.status(),
         429,
-        "even the right password waits after 5 failures"
+        "from the same address even the right password waits after 5 failures"
     );
-    assert!(r.text().await.unwrap().contains("Tunggu 15 menit"));
+    let wait: i64 = r.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((890..=900).contains(&wait), "{wait}");
+    assert!(r.text().await.unwrap().contains("Coba lagi dalam"));
 
     // Another account is not affected; an open redirect is not followed.
     let r = app

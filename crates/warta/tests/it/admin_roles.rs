@@ -48,6 +48,10 @@ enum Target {
     Rubrik,
     /// A live password reset link for a new writer.
     ResetLink,
+    /// A new API token of the caller (of the writer for anonymous visitors).
+    OwnToken,
+    /// A new API token of a new writer.
+    ColleaguesToken,
 }
 
 /// What a request carries (always with the caller's `_csrf` unless said otherwise).
@@ -104,6 +108,7 @@ struct Fixture {
     user: Option<i64>,
     term: Option<i64>,
     reset: Option<String>,
+    api_token: Option<i64>,
 }
 
 struct Reply {
@@ -272,6 +277,25 @@ fn photo_form(csrf: Option<&str>) -> reqwest::multipart::Form {
 }
 
 impl Desks {
+    /// A new API token for `who` (after a case revoked theirs).
+    async fn renew_token(&mut self, who: Who) {
+        if matches!(who, Who::Anonymous) {
+            return;
+        }
+        let store = self.n.app.store().await;
+        let Some(user) = store.user_by_email(email_of(who)).await.unwrap() else {
+            return;
+        };
+        let token = store.create_token(user.id).await.unwrap();
+        match who {
+            Who::Anonymous => {}
+            Who::Contributor => self.contributor = token,
+            Who::Writer => self.n.writer = token,
+            Who::Editor => self.n.editor = token,
+            Who::Admin => self.admin = token,
+        }
+    }
+
     fn token(&self, who: Who) -> Option<&str> {
         match who {
             Who::Anonymous => None,
@@ -324,6 +348,7 @@ impl Desks {
             user: None,
             term: None,
             reset: None,
+            api_token: None,
         };
         match target {
             Target::Nothing => {}
@@ -357,6 +382,19 @@ impl Desks {
                     .await
                     .unwrap();
                 f.term = Some(t.id);
+            }
+            Target::OwnToken | Target::ColleaguesToken => {
+                let store = app.store().await;
+                let email = if matches!(target, Target::OwnToken) {
+                    email_of(who).to_string()
+                } else {
+                    let email = format!("rekan{}@warta.test", fresh());
+                    app.token_for(&email, "Rekan Kerja", Role::Writer).await;
+                    email
+                };
+                let user = store.user_by_email(&email).await.unwrap().unwrap();
+                let (id, _) = store.create_named_token(user.id, "uji").await.unwrap();
+                f.api_token = Some(id);
             }
             Target::Colleague | Target::ResetLink => {
                 let email = format!("rekan{}@warta.test", fresh());
@@ -498,6 +536,7 @@ fn path_for(path: &str, f: &Fixture) -> String {
         .replace("{user}", &f.user.unwrap_or(0).to_string())
         .replace("{term}", &f.term.unwrap_or(0).to_string())
         .replace("{token}", f.reset.as_deref().unwrap_or("wrt_tidak-ada"))
+        .replace("{apitoken}", &f.api_token.unwrap_or(0).to_string())
 }
 
 type Row = (Method, &'static str, Target, Form, [Exp; 5]);
@@ -556,6 +595,10 @@ async fn every_newsroom_page_answers_each_role_as_the_table_says() {
         (Method::GET,  "/admin/pengguna",                         T::Nothing,      F::None,              [In,   No,   No,   No,   Page]),
         (Method::POST, "/admin/pengguna",                         T::Nothing,      F::NewUser,           [In,   No,   No,   No,   Go  ]),
         (Method::POST, "/admin/pengguna/{user}/peran",            T::Colleague,    F::Role,              [In,   No,   No,   No,   Go  ]),
+        (Method::POST, "/admin/pengguna/{user}/nonaktif",         T::Colleague,    F::Empty,             [In,   No,   No,   No,   Go  ]),
+        (Method::POST, "/admin/pengguna/{user}/aktif",            T::Colleague,    F::Empty,             [In,   No,   No,   No,   Go  ]),
+        (Method::POST, "/admin/akun/token/{apitoken}/cabut",      T::OwnToken,     F::Empty,             [In,   Go,   Go,   Go,   Go  ]),
+        (Method::POST, "/admin/pengguna/token/{apitoken}/cabut",  T::ColleaguesToken, F::Empty,          [In,   No,   No,   No,   Go  ]),
         (Method::GET,  "/admin/taksonomi",                        T::Nothing,      F::None,              [In,   No,   No,   Page, Page]),
         (Method::POST, "/admin/taksonomi/rubrik",                 T::Nothing,      F::Term,              [In,   No,   No,   Go,   Go  ]),
         (Method::POST, "/admin/taksonomi/topik",                  T::Nothing,      F::Term,              [In,   No,   No,   Go,   Go  ]),
@@ -612,12 +655,11 @@ async fn run(table: &[Row], csrf: bool) -> (usize, Vec<String>) {
         .app
         .token_for(email_of(Who::Admin), "Ani Admin", Role::Admin)
         .await;
-    let d = Desks {
+    let mut d = Desks {
         n,
         contributor,
         admin,
     };
-    let app = &d.n.app;
 
     let mut failures = Vec::new();
     let mut cases = 0;
@@ -633,6 +675,7 @@ async fn run(table: &[Row], csrf: bool) -> (usize, Vec<String>) {
         .zip(expect.iter().copied())
         {
             cases += 1;
+            let app = &d.n.app;
             let f = d.fixture(*target, who).await;
             let url = path_for(path, &f);
             // A fresh session per case: some cases end it, or every session of the person.
@@ -684,8 +727,13 @@ async fn run(table: &[Row], csrf: bool) -> (usize, Vec<String>) {
                     reply.status, reply.location, reply.content_type
                 ));
             }
+            // Signing out everywhere and a password change revoke the person's API tokens.
+            if matches!(*path, "/admin/keluar-semua" | "/admin/akun/sandi") {
+                d.renew_token(who).await;
+            }
         }
     }
+    let app = &d.n.app;
 
     // Without `_csrf`, a signed-in admin is refused every form (and nothing changes).
     let admin_cookie = sign_in(app, email_of(Who::Admin)).await;

@@ -208,3 +208,53 @@ fn serve_stops_cleanly_on_sigterm() {
         "the database was created on first start"
     );
 }
+
+#[tokio::test]
+async fn tokens_are_named_listed_and_revoked_from_the_shell() {
+    let app = TestApp::spawn().await;
+    app.token_for("sari@warta.test", "Sari", warta_core::Role::Editor)
+        .await;
+    let data = app.config.data.to_str().unwrap().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["token"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--data", &data]);
+        let out = warta(&all, None, None);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let out = run(&[
+        "create",
+        "--email",
+        "sari@warta.test",
+        "--name",
+        "impor Antara",
+    ]);
+    let token = out.lines().last().unwrap().trim().to_string();
+    assert_eq!(app.api(Method::GET, "/articles", &token, None).await.0, 200);
+    let list = run(&["list", "--email", "sari@warta.test"]);
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines.len(), 2, "{list}");
+    let named = lines.iter().find(|l| l.contains("impor Antara")).unwrap();
+    assert!(named.contains("last used 20"), "{named}");
+    let id = named.split('\t').next().unwrap().to_string();
+    id.parse::<i64>().expect("the id comes first");
+    let unnamed = lines.iter().find(|l| !l.contains("impor Antara")).unwrap();
+    assert!(unnamed.contains("last used never"), "{unnamed}");
+    run(&["revoke", "--id", &id]);
+    assert_eq!(app.api(Method::GET, "/articles", &token, None).await.0, 401);
+    assert_eq!(
+        run(&["list", "--email", "sari@warta.test"]).lines().count(),
+        1
+    );
+    let out = warta(
+        &["token", "revoke", "--data", &data, "--id", &id],
+        None,
+        None,
+    );
+    assert!(!out.status.success(), "revoking twice says so");
+}

@@ -19,4 +19,7 @@ mod pending;
 mod postgres;
 mod search;
 mod security;
+mod security_more;
+mod sign_in_guard;
 mod standards;
+mod tokens;
