@@ -6,6 +6,7 @@
 //! from database failures so the web crate can answer 409/404 instead of 500.
 
 mod articles;
+mod desk;
 mod error;
 mod listings;
 mod media;
@@ -17,6 +18,7 @@ pub use taxonomy::Term;
 mod users;
 
 pub use articles::{ArticleWrite, RevisionRow, Save};
+pub use desk::Submission;
 pub use error::StoreError;
 pub use listings::{ArticleFilter, ListScope};
 pub use media::NewMedia;

@@ -1,9 +1,11 @@
 //! The JSON API under `/api/v1`: bearer tokens, problem+json errors, OpenAPI from the code.
 
 pub mod articles;
+pub mod localize;
 pub mod media;
 pub mod openapi;
 mod out;
+pub mod presence;
 pub mod terms;
 pub mod types;
 

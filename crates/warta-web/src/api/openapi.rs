@@ -24,7 +24,7 @@ impl Modify for Bearer {
     paths(
         super::articles::create, super::articles::get, super::articles::patch, super::articles::publish,
         super::articles::unpublish, super::articles::submit, super::articles::send_back,
-        super::articles::revisions, super::articles::restore, super::articles::presence,
+        super::articles::revisions, super::articles::restore, super::articles::presence, super::presence::leave,
         super::articles::add_live_entry, super::articles::list, super::media::upload,
         super::media::get, super::media::list, super::media::patch, super::media::delete,
         super::terms::rubriks, super::terms::tags, super::terms::topics,

@@ -12,6 +12,8 @@ mod helpers;
 mod images;
 mod live;
 mod newsroom_api;
+mod newsroom_desk;
+mod newsroom_ux;
 mod pages;
 mod postgres;
 mod search;
