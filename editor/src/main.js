@@ -128,6 +128,7 @@ function boot() {
   mount.classList.add('we-editor');
   mount.append(toolbar, host);
   textarea.hidden = true;
+  form.classList.add('js'); // hides the plain form's JSON label (.js .nojs)
 
   // Returns the blocks; `s.bodyChanged` tells whether they differ from the last sync (display-only
   // attrs and the trailing empty paragraph do not count as changes).

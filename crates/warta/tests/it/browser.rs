@@ -26,7 +26,7 @@ pub(crate) fn find_on_path(name: &str) -> Option<PathBuf> {
 }
 
 /// What the browser test needs, or why it cannot run.
-fn prerequisites() -> Result<PathBuf, String> {
+pub(crate) fn prerequisites() -> Result<PathBuf, String> {
     let node = find_on_path("node").ok_or("`node` is not on PATH")?;
     if !Path::new(CHROMIUM).exists() {
         return Err(format!("{CHROMIUM} is missing"));
@@ -37,10 +37,10 @@ fn prerequisites() -> Result<PathBuf, String> {
     Ok(node)
 }
 
-const HOW: &str =
+pub(crate) const HOW: &str =
     "`.ci/run` installs them; or `apt-get install chromium && (cd tests/browser && npm ci)`";
 
-fn screenshots() -> PathBuf {
+pub(crate) fn screenshots() -> PathBuf {
     std::env::var_os("WARTA_BROWSER_SCREENSHOTS")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-screenshots"))

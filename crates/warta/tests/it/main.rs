@@ -6,6 +6,7 @@ mod admin_pages;
 mod admin_roles;
 mod api;
 mod browser;
+mod browser_ux;
 mod cli;
 mod feeds;
 mod helpers;
