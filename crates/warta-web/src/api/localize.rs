@@ -16,9 +16,16 @@ use warta_admin::Lang;
 const MAX_PROBLEM_BYTES: usize = 64 * 1024;
 
 fn is_problem(res: &Response) -> bool {
-    res.headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"))
+    let small = res
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<usize>().ok())
+        .is_none_or(|n| n <= MAX_PROBLEM_BYTES);
+    small
+        && res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"))
 }
 
 /// Middleware on the API router: see the module documentation.
