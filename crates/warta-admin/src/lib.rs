@@ -1,6 +1,7 @@
 //! The newsroom interface: templates, interface strings (Bahasa Indonesia and English) and
 //! the built editor bundle. No IO: the web crate gathers the data and calls [`AdminUi::render`].
 
+mod catalogue;
 mod i18n;
 mod messages;
 

@@ -204,7 +204,7 @@ fn every_message_in_the_sources_has_a_catalogue_entry() {
     assert!(found > 80, "the scan found messages ({found})");
     assert!(
         missing.is_empty(),
-        "messages without an entry in crates/warta-admin/src/messages.rs:\n{}",
+        "messages without an entry in crates/warta-admin/src/catalogue.rs:\n{}",
         missing.join("\n")
     );
 }
