@@ -16,7 +16,7 @@ export class NetworkError extends Error {}
 export function createApi({ base, csrf }) {
   const root = String(base || '/api/v1').replace(/\/+$/, '');
 
-  async function request(method, path, { json, form, signal } = {}) {
+  async function request(method, path, { json, form, signal, keepalive } = {}) {
     const headers = { Accept: 'application/json, application/problem+json' };
     if (method !== 'GET') headers['X-CSRF-Token'] = csrf || '';
     let body;
@@ -28,7 +28,7 @@ export function createApi({ base, csrf }) {
     }
     let res;
     try {
-      res = await fetch(root + path, { method, headers, body, credentials: 'same-origin', signal });
+      res = await fetch(root + path, { method, headers, body, credentials: 'same-origin', signal, keepalive: !!keepalive });
     } catch (e) {
       if (e && e.name === 'AbortError') throw e;
       throw new NetworkError(String(e && e.message ? e.message : e));
@@ -58,10 +58,14 @@ export function createApi({ base, csrf }) {
   return {
     request,
     getArticle: (id, signal) => request('GET', `/articles/${encodeURIComponent(id)}`, { signal }),
+    createArticle: (payload) => request('POST', '/articles', { json: payload }),
+    // Sent while the page goes away: keepalive lets it outlive the page.
+    leave: (id) => request('DELETE', `/articles/${encodeURIComponent(id)}/presence`, { keepalive: true }).catch(() => null),
     saveArticle: (id, payload) => request('PATCH', `/articles/${encodeURIComponent(id)}`, { json: payload }),
     presence: (id) => request('POST', `/articles/${encodeURIComponent(id)}/presence`),
     searchArticles: (text, signal) => request('GET', `/articles?${q({ status: 'published', q: text, per_page: 8 })}`, { signal }),
     tags: (text, signal) => request('GET', `/tags?${q({ q: text })}`, { signal }),
+    topics: (text, signal) => request('GET', `/topics?${q({ q: text })}`, { signal }),
     searchMedia: (text, signal) => request('GET', `/media?${q({ q: text, per_page: 24 })}`, { signal }),
     getMedia: (id) => request('GET', `/media/${encodeURIComponent(id)}`),
     upload: (file, meta = {}) => {

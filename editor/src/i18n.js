@@ -79,6 +79,12 @@ const id = {
   noTitle: '(belum ada judul)',
   leave: 'Ada perubahan yang belum disimpan.',
   unknownError: 'Terjadi kesalahan ({status}).',
+  needHeadline: 'Belum disimpan: isi judul, lalu draf tersimpan otomatis.',
+  created: 'Draf tersimpan.',
+  tooLarge: 'Berkas {name} tidak diunggah: ukurannya {size}, maksimal {max}.',
+  uploadFailed: 'Berkas {name} tidak diunggah: {detail}',
+  uploadFailedShort: 'Unggahan gagal',
+  dismiss: 'Tutup pesan',
 };
 
 const en = {
@@ -160,6 +166,12 @@ const en = {
   noTitle: '(no headline yet)',
   leave: 'There are unsaved changes.',
   unknownError: 'Something went wrong ({status}).',
+  needHeadline: 'Not saved yet: add a headline and the draft saves itself.',
+  created: 'Draft saved.',
+  tooLarge: '{name} was not uploaded: it is {size}, the limit is {max}.',
+  uploadFailed: '{name} was not uploaded: {detail}',
+  uploadFailedShort: 'Upload failed',
+  dismiss: 'Dismiss',
 };
 
 export const DICTS = { id, en };

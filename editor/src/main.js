@@ -11,7 +11,9 @@ import { clear, debounce, h } from './dom.js';
 import { translator } from './i18n.js';
 import { FlatListItem, JoinFallback, PlainHeading, createNodes } from './nodes.js';
 import { setupSidePanel } from './panel.js';
-import { clock, countWords, formatSources, parseSources, slugify, splitList } from './text.js';
+import { cleanPastedHTML } from './paste.js';
+import { clock, countWords, formatSources, megabytes, parseSources, slugify, splitList } from './text.js';
+import { uploadAlerts } from './alerts.js';
 
 const AUTOSAVE_MS = 5000;
 const RETRY_MS = 15000;
@@ -27,7 +29,9 @@ function boot() {
   const lang = form.dataset.lang === 'en' ? 'en' : 'id';
   const t = translator(lang);
   const api = createApi({ base: form.dataset.api || '/api/v1', csrf: form.dataset.csrf || '' });
-  const articleId = form.dataset.articleId;
+  // Empty for a new article: the first save with content creates it (POST), then PATCH.
+  let articleId = form.dataset.articleId || '';
+  const maxUpload = Number(form.dataset.maxUpload) || 0;
   const saveState = document.getElementById('save-state');
   const field = (name) => {
     const el = form.elements.namedItem(name);
@@ -124,6 +128,7 @@ function boot() {
   mount.classList.add('we-editor');
   mount.append(toolbar, host);
   textarea.hidden = true;
+  form.classList.add('js'); // hides the plain form's JSON label (.js .nojs)
 
   // Returns the blocks; `s.bodyChanged` tells whether they differ from the last sync (display-only
   // attrs and the trailing empty paragraph do not count as changes).
@@ -183,6 +188,7 @@ function boot() {
         uploadImages(files, at ? at.pos : null);
         return true;
       },
+      transformPastedHTML: cleanPastedHTML,
       handlePaste: (_view, event) => {
         const files = imageFiles(event.clipboardData && event.clipboardData.files);
         if (!files.length) return false;
@@ -241,9 +247,23 @@ function boot() {
     const node = { type: 'wartaImage', attrs: { media_id: m.id, caption: m.caption || '', credit: m.credit || '', alt: m.alt || '', src } };
     insertBlock(node, pos);
   };
+  // Upload problems stay on screen until dismissed (a status line is overwritten by the next
+  // autosave); a file over the server's limit is refused here, before it is sent.
+  const alerts = uploadAlerts(t);
+  const refuseLarge = (file) => {
+    if (!maxUpload || file.size <= maxUpload) return false;
+    alerts.show(t('tooLarge', { name: file.name || '', size: megabytes(file.size), max: megabytes(maxUpload) }));
+    return true;
+  };
+  const uploadFailed = (e, file) => {
+    const detail = e instanceof ApiError ? e.detail || t('unknownError', { status: e.status }) : e instanceof NetworkError ? t('offline') : String(e && e.message ? e.message : e);
+    alerts.show(t('uploadFailed', { name: file.name || '', detail }));
+    setStatus(t('uploadFailedShort'), 'error');
+  };
   async function uploadImages(files, pos) {
     let at = pos;
     for (const file of files) {
+      if (refuseLarge(file)) continue;
       setStatus(t('uploading'), 'saving');
       try {
         const m = await api.upload(file);
@@ -251,7 +271,7 @@ function boot() {
         at = null; // the next one goes after this one (the selection follows the insertion)
         setStatus(t('uploaded'), 'saved');
       } catch (e) {
-        reportError(e);
+        uploadFailed(e, file);
         return;
       }
     }
@@ -318,13 +338,15 @@ function boot() {
   // --- Side panel: slug, word count, SEO preview, tags, hero ---------------------------------
   panel = setupSidePanel({ form, field, t, api, ctx, article, changed, pickMedia: (pick) => mediaDialog(t, api, { pick, upload: (files) => heroUpload(files, pick) }) });
   async function heroUpload(files, pick) {
+    const file = files[0];
+    if (!file || refuseLarge(file)) return;
     setStatus(t('uploading'), 'saving');
     try {
-      const m = await api.upload(files[0]);
+      const m = await api.upload(file);
       setStatus(t('uploaded'), 'saved');
       pick(m);
     } catch (e) {
-      reportError(e);
+      uploadFailed(e, file);
     }
   }
 
@@ -412,7 +434,24 @@ function boot() {
       el.removeAttribute('aria-invalid');
       el.classList.remove('we-invalid');
       s.invalid.delete(el);
+      const msg = el.dataset.errorId && document.getElementById(el.dataset.errorId);
+      if (msg) msg.remove();
+      delete el.dataset.errorId;
     }
+  }
+  // The message beside a field inside a block (the side panel's fields get theirs from the
+  // server page, or from #save-state).
+  let errorSeq = 0;
+  function sayBeside(el, message) {
+    if (!message || !(el instanceof HTMLElement)) return;
+    const old = el.dataset.errorId && document.getElementById(el.dataset.errorId);
+    if (old) old.remove();
+    const id = `we-err-${++errorSeq}`;
+    const p = h('p', { class: 'we-field-error', id, text: message });
+    const anchor = el.closest('.we-field') || el;
+    anchor.after(p);
+    el.dataset.errorId = id;
+    el.setAttribute('aria-describedby', id);
   }
   function clearAllInvalid() {
     for (const el of [...s.invalid]) clearInvalid(el);
@@ -426,7 +465,8 @@ function boot() {
     }
   }
   // A problem's `field`: "headline", "hero/alt", "tags/2", "body/3/alt", "body/3/text", "body".
-  function showField(fieldPath) {
+  // `message` is shown beside a block's field.
+  function showField(fieldPath, message) {
     if (!fieldPath) return;
     const parts = String(fieldPath).split('/').filter(Boolean);
     if (parts[0] === 'body' || parts[0] === 'body_json') {
@@ -447,6 +487,7 @@ function boot() {
       const input = sub && dom.querySelector(`[data-field="${sub}"]`);
       if (input instanceof HTMLElement) {
         markInvalid(input);
+        sayBeside(input, message);
       } else {
         dom.classList.add('we-invalid');
         s.invalid.add(dom);
@@ -473,7 +514,7 @@ function boot() {
   function reportError(e) {
     if (e instanceof ApiError) {
       setStatus(e.detail || t('unknownError', { status: e.status }), 'error');
-      showField(e.field);
+      showField(e.field, e.detail);
     } else if (e instanceof NetworkError) {
       setStatus(t('offline'), 'error');
     } else {
@@ -481,13 +522,40 @@ function boot() {
     }
   }
 
+  // A new article is created by its first save with content: a headline (the server needs
+  // one). Autosave waits for it; an explicit save sends what there is and shows the answer.
+  function createPayload(p) {
+    const out = { ...p };
+    delete out.revision;
+    delete out.correction;
+    delete out.stage;
+    if (!out.slug) delete out.slug;
+    if (out.authors && !out.authors.length) delete out.authors;
+    if (out.hero === null) delete out.hero;
+    return out;
+  }
+  function becameArticle(saved) {
+    articleId = String(saved.id);
+    form.dataset.articleId = articleId;
+    form.setAttribute('action', `/admin/artikel/${articleId}`);
+    if (!field('revision')) form.prepend(h('input', { type: 'hidden', name: 'revision', value: String(saved.revision) }));
+    const hint = document.getElementById('new-hint');
+    if (hint) hint.textContent = t('created');
+    if (window.history && window.history.replaceState) window.history.replaceState(null, '', `/admin/artikel/${articleId}`);
+    startPresence();
+  }
   async function doSave(revision, explicit) {
     const seq = s.changeSeq;
     const payload = buildPayload(explicit);
     if (revision !== undefined) payload.revision = revision;
+    if (!articleId && !explicit && !String(payload.headline || '').trim()) {
+      setStatus(t('needHeadline'), 'dirty');
+      return false;
+    }
     setStatus(t('saving'), 'saving');
     try {
-      const saved = await api.saveArticle(articleId, payload);
+      const saved = articleId ? await api.saveArticle(articleId, payload) : await api.createArticle(createPayload(payload));
+      if (!articleId && saved && saved.id) becameArticle(saved);
       s.savedSeq = seq;
       if (saved && typeof saved.revision === 'number') setRevision(saved.revision);
       if (saved && saved.status) form.dataset.status = saved.status;
@@ -748,7 +816,9 @@ function boot() {
 
   // --- Presence ------------------------------------------------------------------------------
   const presenceEl = document.getElementById('presence');
-  if (presenceEl && articleId) {
+  let presenceTimer = 0;
+  function startPresence() {
+    if (!presenceEl || !articleId || presenceTimer) return;
     const beat = async () => {
       try {
         const r = await api.presence(articleId);
@@ -760,10 +830,22 @@ function boot() {
       }
     };
     beat();
-    setInterval(beat, PRESENCE_MS);
+    presenceTimer = setInterval(beat, PRESENCE_MS);
   }
+  startPresence();
+  // Closing the tab (or leaving the page) says so at once: the others' presence line clears
+  // at their next heartbeat instead of when the entry expires.
+  window.addEventListener('pagehide', () => {
+    if (articleId && presenceTimer) api.leave(articleId);
+  });
 
   panel.bodyChanged(syncTextarea());
+  // A save the server refused on the plain form post (e.g. a publish with a photo lacking its
+  // credit) comes back with the field and message: point at the block, keep the message.
+  if (form.dataset.errorField) {
+    setStatus(form.dataset.error || '', 'error');
+    showField(form.dataset.errorField, form.dataset.error || '');
+  }
   // For the browser tests and debugging: the live editor and a save trigger.
   mount.wartaEditor = { editor, save: () => saveNow({ explicit: true }), isDirty };
 }

@@ -122,17 +122,19 @@ export function setupSidePanel({ form, field, t, api, ctx, article, changed, pic
   };
   const seoSoon = debounce(showSeo, 150);
 
-  // --- Tags autocomplete --------------------------------------------------------------------
-  const tagsEl = field('tags');
-  if (tagsEl instanceof HTMLInputElement) {
-    const list = h('datalist', { id: 'tags-suggestions' });
-    tagsEl.after(list);
-    tagsEl.setAttribute('list', list.id);
-    tagsEl.setAttribute('autocomplete', 'off');
+  // --- Tags and topic autocomplete (a <datalist> each) --------------------------------------
+  // `multi`: a comma separated list (tags), suggestions for the last name; else one name.
+  const autocomplete = (name, listId, fetch, multi) => {
+    const input = field(name);
+    if (!(input instanceof HTMLInputElement)) return;
+    const list = document.getElementById(listId) || h('datalist', { id: listId });
+    if (!list.isConnected) input.after(list);
+    input.setAttribute('list', list.id);
+    input.setAttribute('autocomplete', 'off');
     let ctrl = null;
     const suggest = debounce(async () => {
-      const v = tagsEl.value;
-      const cut = v.lastIndexOf(',');
+      const v = input.value;
+      const cut = multi ? v.lastIndexOf(',') : -1;
       const head = cut < 0 ? '' : `${v.slice(0, cut + 1).trim()} `;
       const term = v.slice(cut + 1).trim();
       if (ctrl) ctrl.abort();
@@ -143,7 +145,7 @@ export function setupSidePanel({ form, field, t, api, ctx, article, changed, pic
       ctrl = new AbortController();
       const mine = ctrl;
       try {
-        const res = await api.tags(term, mine.signal);
+        const res = await fetch(term, mine.signal);
         if (mine.signal.aborted) return;
         const have = new Set(splitList(head).map((x) => x.toLowerCase()));
         const items = (Array.isArray(res) ? res : (res && res.items) || []).filter((x) => x && x.name && !have.has(x.name.toLowerCase()));
@@ -153,8 +155,10 @@ export function setupSidePanel({ form, field, t, api, ctx, article, changed, pic
         // Suggestions are optional; typing goes on.
       }
     }, 200);
-    tagsEl.addEventListener('input', suggest);
-  }
+    input.addEventListener('input', suggest);
+  };
+  autocomplete('tags', 'tags-suggestions', api.tags, true);
+  autocomplete('topic', 'topic-suggestions', api.topics, false);
 
   // --- Hero photo: the hidden media id gets a picker ----------------------------------------
   const heroIdEl = field('hero_media_id');

@@ -2,6 +2,8 @@
 
 const FOLD = { ß: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ł: 'l', Ł: 'l', þ: 'th', ð: 'd', ı: 'i' };
 
+const SLUG_MAX = 80;
+
 /** Slug from a headline, like the server's `Slug::from_title` ('&' reads "dan"): lowercase ASCII, digits, hyphens, ≤ 80. */
 export function slugify(title) {
   const folded = String(title ?? '')
@@ -9,19 +11,19 @@ export function slugify(title) {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[ßæÆœŒøØđĐłŁþðı]/g, (c) => FOLD[c])
     .replace(/&/g, ' dan ');
+  // At most 80 characters, cut at a word boundary (one longer word is cut inside), as the
+  // server's Slug::from_title.
+  const words = folded.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   let out = '';
-  let dash = false;
-  for (const ch of folded) {
-    if (/[A-Za-z0-9]/.test(ch)) {
-      if (dash && out) out += '-';
-      dash = false;
-      out += ch.toLowerCase();
-    } else {
-      dash = true;
+  for (const w of words) {
+    const extra = out ? w.length + 1 : w.length;
+    if (out.length + extra > SLUG_MAX) {
+      if (!out) out = w.slice(0, SLUG_MAX);
+      break;
     }
-    if (out.length >= 80) break;
+    out = out ? `${out}-${w}` : w;
   }
-  return out.replace(/-+$/, '');
+  return out;
 }
 
 /** Words with at least one letter or digit. */
@@ -75,4 +77,10 @@ export function formatSources(sources) {
 export function clock(date) {
   const p = (n) => String(n).padStart(2, '0');
   return `${p(date.getHours())}:${p(date.getMinutes())}`;
+}
+
+/** A byte count as the newsroom states limits: "20 MB", "30,5 MB". */
+export function megabytes(bytes) {
+  const mb = Math.round((Number(bytes) / 1048576) * 10) / 10;
+  return `${String(mb).replace('.', ',')} MB`;
 }

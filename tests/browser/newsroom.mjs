@@ -73,6 +73,20 @@ async function signIn(context, user) {
   return page;
 }
 
+// "Tulis artikel baru": the empty editor, nothing stored until the first save with content.
+async function newArticle(page) {
+  await Promise.all([page.waitForURL((u) => u.pathname === '/admin/artikel/baru'), page.locator('a#new-article').click()]);
+  await page.locator('#body-editor .ProseMirror[role=textbox]').waitFor();
+  await page.waitForFunction(() => !!document.getElementById('body-editor').wartaEditor);
+  assert.equal(await page.locator('#article-form').getAttribute('data-article-id'), '', 'no article yet');
+}
+
+// After the first save of a new article: its id (the address follows without a reload).
+async function createdId(page) {
+  await page.waitForURL((u) => /^\/admin\/artikel\/\d+$/.test(u.pathname), { timeout: 20000 });
+  return Number(path(page).split('/').pop());
+}
+
 // The editor page with its bundle mounted.
 async function editorReady(page) {
   await page.waitForURL((u) => /^\/admin\/artikel\/\d+$/.test(u.pathname));
@@ -130,8 +144,7 @@ try {
   await accessible(w, 'dashboard');
 
   step = 'writer: new article';
-  await Promise.all([w.waitForURL((u) => /^\/admin\/artikel\/\d+$/.test(u.pathname)), w.locator('form[action="/admin/artikel/baru"] button[type=submit]').click()]);
-  const id = await editorReady(w);
+  await newArticle(w);
 
   step = 'writer: headline and body text';
   const headline = w.locator('input[name=headline]');
@@ -169,6 +182,7 @@ try {
   step = 'writer: autosave';
   await w.locator('#save-state[data-state=dirty], #save-state[data-state=saving]').first().waitFor({ timeout: 3000 });
   await waitSaved(w);
+  const id = await createdId(w);
   assert.match(await w.locator('#save-state').textContent(), /Tersimpan \d{2}[.:]\d{2}/);
   const saved = await apiGet(w, `/articles/${id}`);
   assert.equal(saved.status, 200);
@@ -310,8 +324,11 @@ try {
   step = 'contributor: editor without publish';
   const cCtx = await newContext('contributor');
   const c = await signIn(cCtx, setup.contributor);
-  await Promise.all([c.waitForURL((u) => /^\/admin\/artikel\/\d+$/.test(u.pathname)), c.locator('form[action="/admin/artikel/baru"] button[type=submit]').click()]);
-  const cid = await editorReady(c);
+  await newArticle(c);
+  await c.locator('input[name=headline]').fill('Catatan Kontributor dari Lapangan');
+  await c.locator('input[name=headline]').press('Control+s');
+  const cid = await createdId(c);
+  await waitSaved(c);
   assert.equal(await c.locator('button[name=action][value=publish]').count(), 0, 'no publish button for a contributor');
   const forbidden = await c.evaluate(async (articleId) => {
     const form = document.getElementById('article-form');

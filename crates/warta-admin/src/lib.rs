@@ -1,9 +1,12 @@
 //! The newsroom interface: templates, interface strings (Bahasa Indonesia and English) and
 //! the built editor bundle. No IO: the web crate gathers the data and calls [`AdminUi::render`].
 
+mod catalogue;
 mod i18n;
+mod messages;
 
 pub use i18n::{Lang, STRINGS, strings};
+pub use messages::{MESSAGES, has_template, localize, megabytes_of};
 use minijinja::{Environment, UndefinedBehavior, Value};
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
@@ -111,6 +114,7 @@ impl AdminUi {
         });
         env.add_filter("wib", |ms: i64| warta_core::format_long_wib(ms));
         env.add_filter("short_wib", |ms: i64| warta_core::format_short_wib(ms));
+        env.add_filter("when_wib", |ms: i64| warta_core::format_table_wib(ms));
         env.add_filter("iso_wib", |ms: i64| warta_core::iso8601_wib(ms));
         for (name, source) in TEMPLATES {
             env.add_template(name, source)?;

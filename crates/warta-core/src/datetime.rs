@@ -66,6 +66,20 @@ pub fn format_short_wib(ms: i64) -> String {
     )
 }
 
+/// Compact date and hour in WIB for the newsroom's tables: `Sel 01/03/2022 14:05 WIB`.
+pub fn format_table_wib(ms: i64) -> String {
+    let z = zoned(ms);
+    let day: String = day_name(&z).chars().take(3).collect();
+    format!(
+        "{day} {:02}/{:02}/{} {:02}:{:02} WIB",
+        z.day(),
+        z.month(),
+        z.year(),
+        z.hour(),
+        z.minute()
+    )
+}
+
 /// ISO 8601 with the WIB offset: `2022-03-02T09:30:00+07:00`.
 pub fn iso8601_wib(ms: i64) -> String {
     zoned(ms).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
@@ -120,6 +134,11 @@ mod tests {
     #[test]
     fn short_format_has_day_and_numeric_date() {
         assert_eq!(format_short_wib(T), "Selasa (01/03/2022)");
+    }
+
+    #[test]
+    fn table_format_has_the_hour_in_wib() {
+        assert_eq!(format_table_wib(T), "Sel 01/03/2022 14:05 WIB");
     }
 
     #[test]

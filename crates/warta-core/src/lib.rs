@@ -16,8 +16,8 @@ mod text;
 pub use block::{Block, BlockInput, ListBlock};
 pub use change::{Change, Events, Touched};
 pub use datetime::{
-    DAY_NAMES, MONTH_NAMES, day_range, format_long_wib, format_short_wib, iso8601_wib, jakarta,
-    rfc2822, wib_date, wib_day_range,
+    DAY_NAMES, MONTH_NAMES, day_range, format_long_wib, format_short_wib, format_table_wib,
+    iso8601_wib, jakarta, rfc2822, wib_date, wib_day_range,
 };
 pub use embed::{Embed, EmbedProvider};
 pub use error::ValidationError;

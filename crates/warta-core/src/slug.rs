@@ -6,50 +6,68 @@ use crate::ValidationError;
 pub struct Slug(String);
 
 const MAX: usize = 120;
+/// The longest slug derived from a headline.
+pub const FROM_TITLE_MAX: usize = 80;
 
 impl Slug {
     /// Accept a slug exactly as given, or explain why not.
     pub fn parse(s: &str) -> Result<Self, ValidationError> {
-        let err = |m: &str| Err(ValidationError::new("slug", m));
         if s.is_empty() {
-            return err("must not be empty");
+            return Err(ValidationError::new("slug", "must not be empty"));
         }
         if s.len() > MAX {
-            return err("must be at most 120 characters");
+            return Err(ValidationError::new(
+                "slug",
+                "must be at most 120 characters",
+            ));
         }
         if !s
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         {
-            return err("may contain only a-z, 0-9 and '-'");
+            return Err(ValidationError::new(
+                "slug",
+                "may contain only a-z, 0-9 and '-'",
+            ));
         }
         if s.starts_with('-') || s.ends_with('-') || s.contains("--") {
-            return err("must not start or end with '-' or contain '--'");
+            return Err(ValidationError::new(
+                "slug",
+                "must not start or end with '-' or contain '--'",
+            ));
         }
         Ok(Slug(s.to_string()))
     }
 
     /// Derive a slug from a headline or name: accents folded, everything else becomes '-'.
-    /// Returns `None` when nothing usable remains (e.g. a headline of only punctuation).
+    /// At most [`FROM_TITLE_MAX`] characters, cut at a word boundary (a single longer word is
+    /// cut inside). Returns `None` when nothing usable remains (e.g. only punctuation).
     pub fn from_title(title: &str) -> Option<Self> {
-        let mut out = String::with_capacity(title.len());
-        let mut dash = false;
+        let mut words: Vec<String> = vec![String::new()];
         for ch in title.chars().flat_map(fold) {
             if ch.is_ascii_alphanumeric() {
-                if dash && !out.is_empty() {
-                    out.push('-');
+                if let Some(w) = words.last_mut() {
+                    w.push(ch.to_ascii_lowercase());
                 }
-                dash = false;
-                out.push(ch.to_ascii_lowercase());
-            } else {
-                dash = true;
-            }
-            if out.len() >= 80 {
-                break;
+            } else if words.last().is_some_and(|w| !w.is_empty()) {
+                words.push(String::new());
             }
         }
-        let trimmed = out.trim_end_matches('-');
-        (!trimmed.is_empty()).then(|| Slug(trimmed.to_string()))
+        let mut out = String::new();
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            let extra = if out.is_empty() { w.len() } else { w.len() + 1 };
+            if out.len() + extra > FROM_TITLE_MAX {
+                if out.is_empty() {
+                    out = w.chars().take(FROM_TITLE_MAX).collect();
+                }
+                break;
+            }
+            if !out.is_empty() {
+                out.push('-');
+            }
+            out.push_str(w);
+        }
+        (!out.is_empty()).then_some(Slug(out))
     }
 
     pub fn as_str(&self) -> &str {
@@ -113,6 +131,31 @@ mod tests {
             assert!(Slug::parse(bad).is_err(), "{bad:?} should be refused");
         }
         assert!(Slug::parse("banjir-padang-2026").is_ok());
+    }
+
+    #[test]
+    fn long_headlines_are_cut_at_a_word_boundary() {
+        let h = "Pemerintah Provinsi Jawa Barat Mengumumkan Rencana Pembangunan Jalan Tol Baru Menghubungkan Bandung dan Cirebon";
+        let s = Slug::from_title(h).unwrap();
+        assert_eq!(
+            s.as_str(),
+            "pemerintah-provinsi-jawa-barat-mengumumkan-rencana-pembangunan-jalan-tol-baru"
+        );
+        assert!(s.as_str().len() <= FROM_TITLE_MAX);
+        assert!(
+            h.to_lowercase()
+                .replace(' ', "-")
+                .starts_with(&format!("{}-", s.as_str()))
+        );
+        // One word longer than the limit is cut inside it, never left empty.
+        let long = "a".repeat(100);
+        assert_eq!(
+            Slug::from_title(&long).unwrap().as_str().len(),
+            FROM_TITLE_MAX
+        );
+        // Exactly 80 characters stays whole.
+        let exact = format!("{} {}", "b".repeat(39), "c".repeat(40));
+        assert_eq!(Slug::from_title(&exact).unwrap().as_str().len(), 80);
     }
 
     #[test]

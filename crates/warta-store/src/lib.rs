@@ -9,6 +9,7 @@ mod accounts;
 mod article_reads;
 mod article_write;
 mod articles;
+mod desk;
 mod error;
 mod jobs;
 mod listings;
@@ -25,6 +26,7 @@ mod users;
 
 pub use accounts::{FailureSpan, TOKEN_TOUCH_MS, TokenRow};
 pub use articles::{ArticleWrite, RevisionRow, Save};
+pub use desk::Submission;
 pub use error::StoreError;
 pub use jobs::{
     AVIF_JOB, JOB_LEASE_MS, JobRow, NewJob, PUBLISH_SCHEDULED_JOB, avif_job, publish_scheduled_job,

@@ -62,8 +62,9 @@ impl TryFrom<RawEntry> for LiveEntryRow {
 /// How long a session lives without use, and at most.
 pub const SESSION_IDLE_MS: i64 = 12 * 3_600_000;
 pub const SESSION_MAX_MS: i64 = 14 * 24 * 3_600_000;
-/// Someone is "in" an article when their editor reported within this window.
-pub const PRESENCE_MS: i64 = 45_000;
+/// Someone is "in" an article when their editor reported within this window (the editor
+/// beats every 15 s and says when it leaves; a lost leave expires within 30 s).
+pub const PRESENCE_MS: i64 = 30_000;
 
 impl Store {
     /// Start a session; returns the cookie token (only its hash is kept) and the session.
@@ -350,6 +351,18 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(names)
+    }
+
+    /// `user_id` closed the article: they no longer count as having it open.
+    pub async fn leave_presence(&self, article_id: i64, user_id: i64) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM presence WHERE article_id = $1 AND user_id = $2")
+            .bind(article_id)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn add_live_entry(

@@ -67,6 +67,10 @@ impl Store {
         }
         let q = match kind {
             Term::Tag => "INSERT INTO tags (slug, name) VALUES ($1, $2)".to_string(),
+            // A new rubrik goes to the end of the menu.
+            Term::Rubrik => "INSERT INTO rubriks (slug, name, description, position)
+                 VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM rubriks))"
+                .to_string(),
             _ => format!(
                 "INSERT INTO {} (slug, name, description) VALUES ($1, $2, $3)",
                 kind.table()
@@ -133,6 +137,33 @@ impl Store {
             .bind(id)
             .fetch_one(&self.pool)
             .await?)
+    }
+
+    /// Move a rubrik one place up (`up`) or down in the menu. Positions are renumbered
+    /// 1..n in the current order first, so rubriks that share a position (0, the default)
+    /// move predictably. Moving the first up or the last down changes nothing.
+    pub async fn move_rubrik(&self, id: i64, up: bool) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        let mut ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM rubriks ORDER BY position, id")
+            .fetch_all(&mut *tx)
+            .await?;
+        let at = ids
+            .iter()
+            .position(|x| *x == id)
+            .ok_or(StoreError::NotFound)?;
+        let other = if up { at.checked_sub(1) } else { Some(at + 1) };
+        if let Some(j) = other.filter(|j| *j < ids.len()) {
+            ids.swap(at, j);
+        }
+        for (pos, rid) in ids.iter().enumerate() {
+            sqlx::query("UPDATE rubriks SET position = $1 WHERE id = $2")
+                .bind(i64::try_from(pos + 1).unwrap_or(i64::MAX))
+                .bind(rid)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Set a rubrik's position in the menu.

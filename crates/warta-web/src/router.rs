@@ -35,7 +35,10 @@ pub fn router(app: AppState) -> Router {
             "/articles/{id}/revisions/{revision}/restore",
             post(api::history::restore),
         )
-        .route("/articles/{id}/presence", post(api::history::presence))
+        .route(
+            "/articles/{id}/presence",
+            post(api::history::presence).delete(api::presence::leave),
+        )
         .route("/articles/{id}/live", post(api::history::add_live_entry))
         .route(
             "/media",
@@ -57,14 +60,21 @@ pub fn router(app: AppState) -> Router {
         .route("/topics", get(api::terms::topics))
         .route("/openapi.json", get(api::openapi::document))
         .fallback(api_not_found)
-        .layer(axum::middleware::from_fn(api::problem_answers));
+        .layer(axum::middleware::from_fn(api::problem_answers))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            api::localize::problem_language,
+        ));
 
     let newsroom = Router::new()
         .route("/", get(admin::dashboard))
         .route("/masuk", get(admin::sign_in_form).post(admin::sign_in))
         .route("/keluar", post(admin::sign_out))
         .route("/artikel", get(admin::article_list))
-        .route("/artikel/baru", post(admin::new_article))
+        .route(
+            "/artikel/baru",
+            get(admin::new_article_page).post(admin::new_article),
+        )
         .route(
             "/artikel/{id}",
             get(admin::editor_page).post(admin::editor_post),
@@ -105,6 +115,7 @@ pub fn router(app: AppState) -> Router {
         .route("/audit", get(admin::audit))
         .route("/taksonomi", get(admin::taxonomy))
         .route("/taksonomi/penulis/{id}", post(admin::update_author))
+        .route("/taksonomi/rubrik/{id}/urutan", post(admin::move_rubrik))
         .route("/taksonomi/{kind}", post(admin::create_term))
         .route("/taksonomi/{kind}/{id}", post(admin::update_term))
         .route("/pengguna", get(admin::users).post(admin::create_user))

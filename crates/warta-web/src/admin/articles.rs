@@ -3,7 +3,7 @@
 
 use super::CsrfForm;
 use super::{Staff, error_page, page};
-use crate::api::types::{ArticleOut, ArticlePatch, AuthorRef, HeroInput, NewArticle};
+use crate::api::types::{ArticleOut, ArticlePatch, AuthorRef, HeroInput};
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
@@ -13,18 +13,11 @@ use minijinja::Value;
 use serde::Deserialize;
 use warta_core::{Block, Capability, Source, Status, Transition};
 use warta_newsroom::{Apply, NewsroomError, SaveMode, owns};
-use warta_store::{ArticleFilter, ArticleRow, TeaserRow, Term};
-
-fn row_value(r: &TeaserRow) -> Value {
-    minijinja::context! {
-        id => r.id, headline => r.headline.clone(), rubrik => r.rubrik_name.clone(),
-        status => r.status.clone(), updated_at => r.updated_at, published_at => r.published_at,
-    }
-}
+use warta_store::{ArticleFilter, ArticleRow, Term};
 
 async fn rows(app: &AppState, f: ArticleFilter, n: u32) -> Result<Vec<Value>, AppError> {
     let (rows, _) = app.store().list_articles(&f, 1, n).await?;
-    Ok(rows.iter().map(row_value).collect())
+    super::lists::row_values(app, &rows).await
 }
 
 pub(super) async fn dashboard(app: &AppState, staff: &Staff) -> Result<Response, AppError> {
@@ -45,7 +38,7 @@ pub(super) async fn dashboard(app: &AppState, staff: &Staff) -> Result<Response,
         f
     };
     let mut review = rows(app, scope(status(Status::Submitted)), 20).await?;
-    review.extend(pending_review(app, staff).await?);
+    review.extend(super::lists::pending_review(app, staff).await?);
     let ctx = minijinja::context! {
         drafts => rows(app, mine, 20).await?,
         review => review,
@@ -54,23 +47,6 @@ pub(super) async fn dashboard(app: &AppState, staff: &Staff) -> Result<Response,
     };
     let title = warta_admin::strings(staff.lang())["dashboard"];
     Ok(page(app, staff, "dashboard.html", title, ctx))
-}
-
-/// Writers' changes to their published stories, waiting for an editor (oldest first).
-async fn pending_review(app: &AppState, staff: &Staff) -> Result<Vec<Value>, AppError> {
-    let mut out = Vec::new();
-    for p in app.store().pending_for_review(20).await? {
-        let a = app.store().article_by_id(p.article_id).await?;
-        if !staff.can(Capability::ReadAll) && !owns(&staff.0.user, &a) {
-            continue;
-        }
-        out.push(minijinja::context! {
-            id => a.id, headline => a.headline, rubrik => a.rubrik.name, status => "published",
-            updated_at => p.updated_at, published_at => a.published_at, pending => true,
-            submitted_by => p.by_name, submitted_at => p.submitted_at,
-        });
-    }
-    Ok(out)
 }
 
 #[derive(Deserialize, Default)]
@@ -110,54 +86,13 @@ pub async fn article_list(
             )
         };
         let ctx = minijinja::context! {
-            rows => list.iter().map(row_value).collect::<Vec<_>>(),
+            rows => super::lists::row_values(&app, &list).await?,
             total => total, q => q.q.clone(), status => q.status.clone(),
             prev => (page_no > 1).then(|| link(page_no - 1)),
             next => (i64::from(page_no) * 30 < total).then(|| link(page_no + 1)),
         };
         let title = warta_admin::strings(staff.lang())["articles"];
         Ok::<_, AppError>(page(&app, &staff, "articles.html", title, ctx))
-    };
-    run.await
-        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
-}
-
-/// `POST /admin/artikel/baru`: a new draft in the first rubrik, then its editor.
-pub async fn new_article(
-    State(app): State<AppState>,
-    staff: Staff,
-    CsrfForm(_): CsrfForm<super::session::Empty>,
-) -> Response {
-    let run = async {
-        let rubrik = app
-            .store()
-            .list_terms(Term::Rubrik)
-            .await?
-            .into_iter()
-            .next()
-            .ok_or_else(|| {
-                AppError::Conflict("there is no rubrik yet; an editor creates one first".into())
-            })?;
-        let input = NewArticle {
-            headline: "Draf baru".into(),
-            dek: String::new(),
-            rubrik: rubrik.name,
-            tags: vec![],
-            topic: None,
-            dateline: String::new(),
-            signoff: String::new(),
-            sources: vec![],
-            hero: None,
-            body: vec![],
-            authors: None,
-            slug: None,
-            published_at: None,
-            seo_title: String::new(),
-            seo_description: String::new(),
-            live: false,
-        };
-        let a = app.newsroom().create(&staff.0.user, input).await?;
-        Ok::<_, AppError>(Redirect::to(&format!("/admin/artikel/{}", a.id)).into_response())
     };
     run.await
         .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
@@ -175,7 +110,7 @@ async fn editable(app: &AppState, staff: &Staff, id: i64) -> Result<ArticleRow, 
 }
 
 /// JSON for a `<script type="application/json">`: `<`, `>` and `&` escaped.
-fn script_json<T: serde::Serialize>(v: &T) -> String {
+pub(super) fn script_json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v)
         .unwrap_or_else(|_| "null".into())
         .replace('<', "\\u003c")
@@ -230,6 +165,7 @@ pub async fn editor_page(
             schedule_value => schedule_value,
             flash => flash,
             pending => pending_ctx,
+            max_upload => app.config().media_limits.max_bytes,
         };
         Ok::<_, AppError>(page(&app, &staff, "editor.html", &a.headline, ctx))
     };
@@ -241,28 +177,28 @@ pub async fn editor_page(
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct EditorForm {
-    revision: i64,
-    action: String,
-    headline: String,
-    dek: String,
-    slug: String,
-    rubrik: String,
-    tags: String,
-    topic: String,
-    authors: String,
-    dateline: String,
-    signoff: String,
-    sources: String,
-    hero_media_id: String,
-    hero_caption: String,
-    hero_credit: String,
-    hero_alt: String,
-    seo_title: String,
-    seo_description: String,
-    live: String,
-    correction: String,
-    body_json: String,
-    schedule_at: String,
+    pub(super) revision: i64,
+    pub(super) action: String,
+    pub(super) headline: String,
+    pub(super) dek: String,
+    pub(super) slug: String,
+    pub(super) rubrik: String,
+    pub(super) tags: String,
+    pub(super) topic: String,
+    pub(super) authors: String,
+    pub(super) dateline: String,
+    pub(super) signoff: String,
+    pub(super) sources: String,
+    pub(super) hero_media_id: String,
+    pub(super) hero_caption: String,
+    pub(super) hero_credit: String,
+    pub(super) hero_alt: String,
+    pub(super) seo_title: String,
+    pub(super) seo_description: String,
+    pub(super) live: String,
+    pub(super) correction: String,
+    pub(super) body_json: String,
+    pub(super) schedule_at: String,
 }
 
 fn split_list(s: &str, sep: char) -> Vec<String> {
@@ -332,7 +268,7 @@ impl EditorForm {
             && (self.live == "true") == a.live
     }
 
-    fn patch(&self) -> Result<ArticlePatch, AppError> {
+    pub(super) fn patch(&self) -> Result<ArticlePatch, AppError> {
         let body: Vec<serde_json::Value> =
             serde_json::from_str(self.body_json.trim()).map_err(|e| {
                 warta_core::ValidationError::new("body", format!("the body is not valid JSON: {e}"))
@@ -405,7 +341,7 @@ fn plain(headline: &str, dek: &str, body: &[Block]) -> Value {
 }
 
 /// A `datetime-local` value read as WIB.
-fn wib_local(s: &str) -> Result<i64, AppError> {
+pub(super) fn wib_local(s: &str) -> Result<i64, AppError> {
     let bad =
         || warta_core::ValidationError::new("schedule_at", "choose the publication date and time");
     let dt: jiff::civil::DateTime = s.trim().parse().map_err(|_| bad())?;
@@ -480,8 +416,10 @@ pub async fn editor_post(
         };
         Ok(Redirect::to(&format!("/admin/artikel/{id}?ok={done}")).into_response())
     };
-    run.await
-        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+    match run.await {
+        Ok(r) => r,
+        Err(e) => super::compose::refused(&app, &staff, Some(id), &form, e).await,
+    }
 }
 
 /// "Perbarui" without JavaScript: save what the form holds, then apply it with the

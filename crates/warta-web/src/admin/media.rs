@@ -61,6 +61,17 @@ pub async fn media_grid(
     Query(q): Query<GridQuery>,
 ) -> Response {
     let run = async {
+        let ctx = grid(&app, &staff, &q).await?;
+        let title = warta_admin::strings(staff.lang())["media"];
+        Ok::<_, AppError>(page(&app, &staff, "media.html", title, ctx))
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
+
+/// The grid page's context: one page of the library and the upload form's limit.
+async fn grid(app: &AppState, staff: &Staff, q: &GridQuery) -> Result<Value, AppError> {
+    {
         let day = q.tanggal.trim();
         let (from, to) = if day.is_empty() {
             (None, None)
@@ -82,41 +93,39 @@ pub async fn media_grid(
                 super::urlencode(day)
             )
         };
-        let ctx = minijinja::context! {
+        let max = app.config().media_limits.max_bytes;
+        Ok(minijinja::context! {
             items => rows.iter().map(media_value).collect::<Vec<_>>(),
             total => total, q => q.q.clone(), tanggal => day,
-            flash => flash(&staff, &q.ok),
+            flash => flash(staff, &q.ok),
             prev => (page_no > 1).then(|| link(page_no - 1)),
             next => (i64::from(page_no) * i64::from(PER_PAGE) < total).then(|| link(page_no + 1)),
-        };
-        let title = warta_admin::strings(staff.lang())["media"];
-        Ok::<_, AppError>(page(&app, &staff, "media.html", title, ctx))
-    };
-    run.await
-        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+            max_upload => max,
+            max_upload_mb => warta_admin::megabytes_of(u64::try_from(max).unwrap_or(u64::MAX)),
+        })
+    }
 }
 
 /// `POST /admin/media`: upload from the form (file, caption, credit, alt). The `_csrf` field
-/// must come first, before anything else is read.
+/// must come first, before anything else is read. A refused upload shows the library again
+/// with the message and the typed caption, credit and alt text.
 pub async fn media_upload(
     State(app): State<AppState>,
     staff: Staff,
     form: Result<Multipart, MultipartRejection>,
 ) -> Response {
+    let mut up = crate::api::media::Upload::default();
     let run = async {
         let mut form = form.map_err(|e| AppError::BadRequest(e.body_text()))?;
-        let crate::api::media::Upload {
-            file,
-            caption,
-            credit,
-            alt,
-        } = crate::api::media::read_upload(&mut form, Some(&staff.0)).await?;
-        let bytes =
-            file.ok_or_else(|| AppError::Unprocessable("choose a photo file to upload".into()))?;
+        crate::api::media::read_upload_into(&mut form, Some(&staff.0), &mut up).await?;
+        let bytes = up
+            .file
+            .take()
+            .ok_or_else(|| AppError::Unprocessable("choose a photo file to upload".into()))?;
         let meta = ImageMeta {
-            caption,
-            credit,
-            alt,
+            caption: up.caption.clone(),
+            credit: up.credit.clone(),
+            alt: up.alt.clone(),
             uploaded_by: Some(staff.0.user.id),
         };
         let row = app.ingest(bytes, meta).await?;
@@ -124,8 +133,43 @@ pub async fn media_upload(
             Redirect::to(&format!("/admin/media/{}?ok=upload", row.id)).into_response(),
         )
     };
-    run.await
-        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+    let e = match run.await {
+        Ok(r) => return r,
+        Err(e) => crate::api::media::name_limit(e, app.config().media_limits.max_bytes),
+    };
+    upload_refused(&app, &staff, e, &up).await
+}
+
+/// The library page again after a refused upload, or the error page when the CSRF check
+/// failed (nothing typed may be shown to a forged request).
+async fn upload_refused(
+    app: &AppState,
+    staff: &Staff,
+    e: AppError,
+    up: &crate::api::media::Upload,
+) -> Response {
+    if matches!(e, AppError::Forbidden(_) | AppError::Internal(_)) {
+        return error_page(app, Some(staff), e);
+    }
+    let ctx = match grid(app, staff, &GridQuery::default()).await {
+        Ok(ctx) => ctx,
+        Err(e) => return error_page(app, Some(staff), e),
+    };
+    let status = e.status();
+    let typed = minijinja::context! {
+        error => warta_admin::localize(staff.lang(), &e.public_message()),
+        typed => minijinja::context! { caption => up.caption.clone(), credit => up.credit.clone(), alt => up.alt.clone() },
+    };
+    let title = warta_admin::strings(staff.lang())["media"];
+    let mut res = page(
+        app,
+        staff,
+        "media.html",
+        title,
+        minijinja::context! { ..typed, ..ctx },
+    );
+    *res.status_mut() = status;
+    res
 }
 
 fn media_id(raw: &str) -> Result<i64, AppError> {
@@ -217,8 +261,7 @@ pub async fn media_delete(
         if !usage.is_empty() {
             let names: Vec<String> = usage.iter().map(|(_, h)| format!("“{h}”")).collect();
             return Err(AppError::Conflict(format!(
-                "{} {}",
-                warta_admin::strings(staff.lang())["photo_in_use"],
+                "the photo cannot be deleted while these articles use it: {}",
                 names.join(", ")
             )));
         }

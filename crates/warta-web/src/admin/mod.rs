@@ -7,7 +7,9 @@ mod account;
 mod forms;
 pub use forms::CsrfForm;
 mod articles;
+mod compose;
 mod limit;
+mod lists;
 mod media;
 mod pending;
 mod people;
@@ -24,11 +26,10 @@ pub use media::{media_delete, media_grid, media_item, media_save, media_upload};
 pub use pending::{apply as apply_pending, discard as discard_pending, pending_page};
 pub use people::{audit, change_role, create_user, users};
 
-pub use articles::{
-    article_list, editor_page, editor_post, new_article, preview, restore, revisions,
-};
+pub use articles::{article_list, editor_page, editor_post, preview, restore, revisions};
+pub use compose::{new_article, new_article_page};
 pub use session::{sign_in, sign_in_form, sign_out};
-pub use taxonomy::{create_term, taxonomy, update_author, update_term};
+pub use taxonomy::{create_term, move_rubrik, taxonomy, update_author, update_term};
 pub use tokens::{disable, enable, revoke_any, revoke_own};
 
 use crate::auth::{Signed, session_of};
@@ -155,7 +156,7 @@ pub fn error_page(app: &AppState, staff: Option<&Staff>, e: AppError) -> Respons
     let title = warta_admin::strings(lang)["error"];
     let ctx = minijinja::context! {
         title => title,
-        message => e.public_message(),
+        message => warta_admin::localize(lang, &e.public_message()),
         back => "/admin",
         user => staff.map(|s| user_value(&s.0)),
         csrf => staff.map(|s| s.0.csrf.clone()),

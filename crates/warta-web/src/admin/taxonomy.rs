@@ -144,6 +144,42 @@ pub async fn update_term(
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
+pub struct MoveForm {
+    arah: String,
+}
+
+/// `POST /admin/taksonomi/rubrik/{id}/urutan` (`arah=naik|turun`): the rubrik one place up
+/// or down in the reader site's menu.
+pub async fn move_rubrik(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    CsrfForm(f): CsrfForm<MoveForm>,
+) -> Response {
+    let run = async {
+        staff.require(Capability::ManageTaxonomy, WHAT)?;
+        let up = match f.arah.as_str() {
+            "naik" => true,
+            "turun" => false,
+            other => {
+                return Err(AppError::BadRequest(format!(
+                    "unknown direction '{other}' (naik, turun)"
+                )));
+            }
+        };
+        app.store().move_rubrik(id, up).await?;
+        app.store()
+            .audit(Some(staff.0.user.id), "term-move", None, &f.arah)
+            .await?;
+        app.invalidate(&[Dep::All]);
+        Ok(Redirect::to(&format!("/admin/taksonomi?ok=1#rubrik-{id}")).into_response())
+    };
+    run.await
+        .unwrap_or_else(|e| error_page(&app, Some(&staff), e))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct AuthorForm {
     name: String,
     bio: String,

@@ -26,6 +26,7 @@ pub struct MediaUpload {
 
 /// An upload form's fields: the photo's bytes (none when the field is missing or empty) and
 /// its caption, credit and alt text, checked.
+#[derive(Default)]
 pub struct Upload {
     pub file: Option<Vec<u8>>,
     pub caption: String,
@@ -39,12 +40,18 @@ pub async fn read_upload(
     form: &mut Multipart,
     csrf: Option<&crate::auth::Signed>,
 ) -> Result<Upload, AppError> {
-    let mut up = Upload {
-        file: None,
-        caption: String::new(),
-        credit: String::new(),
-        alt: String::new(),
-    };
+    let mut up = Upload::default();
+    read_upload_into(form, csrf, &mut up).await?;
+    Ok(up)
+}
+
+/// [`read_upload`] into `up`, which keeps the fields read before an error (the newsroom's
+/// media page shows the typed caption, credit and alt text again).
+pub async fn read_upload_into(
+    form: &mut Multipart,
+    csrf: Option<&crate::auth::Signed>,
+    up: &mut Upload,
+) -> Result<(), AppError> {
     let mut checked = csrf.is_none();
     while let Some(field) = form.next_field().await.map_err(multipart_error)? {
         let name = field.name().unwrap_or("").to_string();
@@ -84,12 +91,25 @@ pub async fn read_upload(
     if let Some(session) = csrf.filter(|_| !checked) {
         crate::auth::check_csrf_value("", session)?;
     }
-    Ok(up)
+    Ok(())
 }
+
+/// A body over the route's limit, said with the configured limit ("the limit of 20971520
+/// bytes"; the newsroom shows "maksimal 20 MB").
+pub(crate) fn name_limit(e: AppError, max_bytes: usize) -> AppError {
+    match e {
+        AppError::TooLarge(m) if m == UPLOAD_TOO_LARGE => AppError::TooLarge(format!(
+            "the upload is larger than the limit of {max_bytes} bytes"
+        )),
+        other => other,
+    }
+}
+
+const UPLOAD_TOO_LARGE: &str = "the upload is larger than the limit";
 
 pub(crate) fn multipart_error(e: axum::extract::multipart::MultipartError) -> AppError {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        AppError::TooLarge("the upload is larger than the limit".into())
+        AppError::TooLarge(UPLOAD_TOO_LARGE.into())
     } else {
         AppError::BadRequest(format!("malformed multipart body: {}", e.body_text()))
     }
@@ -119,7 +139,9 @@ pub async fn upload(
         caption,
         credit,
         alt,
-    } = read_upload(&mut form, None).await?;
+    } = read_upload(&mut form, None)
+        .await
+        .map_err(|e| name_limit(e, app.config().media_limits.max_bytes))?;
     let bytes = file.ok_or_else(|| AppError::BadRequest("the form needs a 'file' field".into()))?;
     let meta = ImageMeta {
         caption,

@@ -34,7 +34,7 @@ impl Modify for Answers {
         super::articles::create, super::articles::get, super::articles::patch, super::workflow::publish,
         super::workflow::unpublish, super::workflow::submit, super::workflow::send_back,
         super::workflow::discard_pending, super::history::revisions, super::history::restore,
-        super::history::presence, super::history::add_live_entry, super::articles::list, super::media::upload,
+        super::history::presence, super::presence::leave, super::history::add_live_entry, super::articles::list, super::media::upload,
         super::media::get, super::media::list, super::media::patch, super::media::delete,
         super::terms::rubriks, super::terms::create_rubrik, super::terms::tags, super::terms::topics,
     ),

@@ -477,7 +477,7 @@ async fn admin_audit_page_for_editors_only() {
     let (s, page) = ed.get("/admin/audit").await;
     assert_eq!(s, 200);
     assert!(
-        page.contains("Rina Redaktur") && page.contains("publish"),
+        page.contains("Rina Redaktur") && page.contains("<td>menerbitkan</td>"),
         "{page}"
     );
     assert!(page.contains(&format!(

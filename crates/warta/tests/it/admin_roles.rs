@@ -61,6 +61,8 @@ enum Form {
     None,
     /// Only `_csrf`.
     Empty,
+    /// The empty editor's form with a headline: a new draft.
+    NewArticle,
     /// The caller's own email and password (the writer's for anonymous visitors).
     SignIn,
     Forgot,
@@ -509,6 +511,12 @@ impl Desks {
                     ),
                 }
             }
+            Form::NewArticle => pairs(&[
+                ("headline", &format!("Draf Uji {}", fresh())),
+                ("rubrik", "Internasional"),
+                ("body_json", "[]"),
+                ("action", "save"),
+            ]),
             Form::Meta => pairs(&[
                 ("caption", "Keterangan baru"),
                 ("credit", "Kredit baru"),
@@ -556,7 +564,8 @@ async fn every_newsroom_page_answers_each_role_as_the_table_says() {
         (Method::POST, "/admin/masuk",                            T::Nothing,      F::SignIn,            [Go,   Go,   Go,   Go,   Go  ]),
         (Method::POST, "/admin/keluar",                           T::Nothing,      F::Empty,             [In,   Go,   Go,   Go,   Go  ]),
         (Method::GET,  "/admin/artikel",                          T::Nothing,      F::None,              [In,   Page, Page, Page, Page]),
-        (Method::POST, "/admin/artikel/baru",                     T::Nothing,      F::Empty,             [In,   Go,   Go,   Go,   Go  ]),
+        (Method::GET,  "/admin/artikel/baru",                     T::Nothing,      F::None,              [In,   Page, Page, Page, Page]),
+        (Method::POST, "/admin/artikel/baru",                     T::Nothing,      F::NewArticle,        [In,   Go,   Go,   Go,   Go  ]),
         (Method::GET,  "/admin/artikel/{id}",                     T::EditorsDraft, F::None,              [In,   No,   Page, Page, Page]),
         (Method::GET,  "/admin/artikel/{id}",                     T::OwnDraft,     F::None,              [In,   Page, Page, Page, Page]),
         (Method::GET,  "/admin/artikel/{id}",                     T::Published,    F::None,              [In,   No,   Page, Page, Page]),

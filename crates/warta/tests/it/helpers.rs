@@ -226,6 +226,25 @@ impl<'a> Desk<'a> {
         self.post_raw(path, &all).await
     }
 
+    /// A new draft through the empty editor's form (no JavaScript); its editor's path.
+    pub async fn new_draft(&self, headline: &str) -> String {
+        let (s, page) = self.get("/admin/artikel/baru").await;
+        assert_eq!(s, 200, "the empty editor opens");
+        let csrf = csrf_of(&page);
+        let (s, loc, body) = self
+            .post_raw(
+                "/admin/artikel/baru",
+                &[
+                    ("_csrf", &csrf),
+                    ("headline", headline),
+                    ("body_json", "[]"),
+                ],
+            )
+            .await;
+        assert_eq!(s, 303, "a new draft: {body}");
+        loc.split('?').next().unwrap_or_default().to_string()
+    }
+
     pub async fn csrf(&self) -> String {
         csrf_of(&self.get("/admin/akun").await.1)
     }

@@ -1,0 +1,210 @@
+//! One language in the newsroom: every interface string and every message has both
+//! languages, and every message the code can raise has a catalogue entry. The second test
+//! reads the Rust sources of every crate (so a message added later, in any crate, is caught).
+
+use std::path::{Path, PathBuf};
+use warta_admin::{Lang, MESSAGES, STRINGS, has_template, localize, strings};
+
+#[test]
+fn every_interface_string_and_message_renders_in_both_languages() {
+    let mut missing = Vec::new();
+    for (key, _, _) in STRINGS {
+        for lang in [Lang::Id, Lang::En] {
+            match strings(lang).get(key) {
+                Some(s) if !s.trim().is_empty() => {}
+                _ => missing.push(format!("interface string {key:?} in {}", lang.code())),
+            }
+        }
+    }
+    for (en, id) in MESSAGES {
+        if en.trim().is_empty() || id.trim().is_empty() {
+            missing.push(format!("message {en:?}: empty"));
+        }
+        // The template itself (placeholders as written) comes out Indonesian.
+        let out = localize(Lang::Id, en);
+        if out.trim().is_empty() {
+            missing.push(format!("message {en:?}: empty Indonesian"));
+        }
+        assert_eq!(localize(Lang::En, en), *en);
+    }
+    assert!(
+        missing.is_empty(),
+        "missing or empty:\n{}",
+        missing.join("\n")
+    );
+}
+
+/// Calls whose string arguments are messages shown to people. For `ValidationError::new` the
+/// first argument is the field, not a message; for `require` only the last is the "what".
+const MARKERS: &[(&str, Skip)] = &[
+    ("ValidationError::new(", Skip::First),
+    ("AppError::Forbidden(", Skip::None),
+    ("AppError::Conflict(", Skip::None),
+    ("AppError::Unprocessable(", Skip::None),
+    ("AppError::BadRequest(", Skip::None),
+    ("AppError::NotFound(", Skip::None),
+    ("AppError::TooLarge(", Skip::None),
+    ("AppError::PreconditionRequired(", Skip::None),
+    ("AppError::TooManyRequests(", Skip::None),
+    ("AppError::Unauthorized(", Skip::None),
+    ("StoreError::Invalid(", Skip::None),
+    ("StoreError::InUse(", Skip::None),
+    ("StoreError::Conflict(", Skip::None),
+    ("MediaError::Unsupported(", Skip::None),
+    ("MediaError::Corrupt(", Skip::None),
+    ("#[error(", Skip::None),
+    (".require(", Skip::AllButLast),
+    ("AppError::require(", Skip::AllButLast),
+];
+
+#[derive(Clone, Copy)]
+enum Skip {
+    None,
+    First,
+    AllButLast,
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// The top-level arguments of a call whose `(` ends just before `s`.
+fn call_args(s: &str) -> Vec<String> {
+    let mut args = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0usize;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                cur.push(c);
+                while let Some(d) = chars.next() {
+                    cur.push(d);
+                    if d == '\\' {
+                        if let Some(e) = chars.next() {
+                            cur.push(e);
+                        }
+                    } else if d == '"' {
+                        break;
+                    }
+                }
+                continue;
+            }
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => {
+                args.push(cur);
+                return args;
+            }
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                args.push(std::mem::take(&mut cur));
+                continue;
+            }
+            _ => {}
+        }
+        cur.push(c);
+    }
+    args
+}
+
+/// String literals in `arg`, with `{name}`/`{0}`/`{:?}` placeholders written `{}`.
+fn literals(arg: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = arg;
+    while let Some(start) = rest.find('"') {
+        let body = &rest[start + 1..];
+        let mut end = None;
+        let mut escaped = false;
+        for (i, c) in body.char_indices() {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                end = Some(i);
+                break;
+            }
+        }
+        let Some(end) = end else { break };
+        let lit = body[..end].replace("\\'", "'").replace("\\\"", "\"");
+        let mut t = String::new();
+        let mut in_ph = false;
+        for c in lit.chars() {
+            match (c, in_ph) {
+                ('{', false) => {
+                    in_ph = true;
+                    t.push_str("{}");
+                }
+                ('}', true) => in_ph = false,
+                (_, true) => {}
+                (c, false) => t.push(c),
+            }
+        }
+        out.push(t);
+        rest = &body[end + 1..];
+    }
+    out
+}
+
+#[test]
+fn every_message_in_the_sources_has_a_catalogue_entry() {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for e in std::fs::read_dir(&crates).expect("crates dir").flatten() {
+        rust_files(&e.path().join("src"), &mut files);
+    }
+    assert!(
+        files.len() > 20,
+        "found the sources ({} files)",
+        files.len()
+    );
+    let mut found = 0;
+    let mut missing = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        // Unit tests raise messages of their own.
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (marker, skip) in MARKERS {
+            for (at, _) in code.match_indices(marker) {
+                let args = call_args(&code[at + marker.len()..]);
+                let n = args.len();
+                let wanted = args.iter().enumerate().filter(|(i, _)| match skip {
+                    Skip::None => true,
+                    Skip::First => *i > 0,
+                    Skip::AllButLast => *i + 1 == n,
+                });
+                for (_, arg) in wanted {
+                    for t in literals(arg) {
+                        // Bare placeholders and separators carry no words to translate.
+                        if !t.replace("{}", "").chars().any(char::is_alphabetic) {
+                            continue;
+                        }
+                        found += 1;
+                        if !has_template(&t) {
+                            let name = f.strip_prefix(&crates).unwrap_or(f).display().to_string();
+                            missing.push(format!("{name}: {t:?}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(found > 80, "the scan found messages ({found})");
+    assert!(
+        missing.is_empty(),
+        "messages without an entry in crates/warta-admin/src/catalogue.rs:\n{}",
+        missing.join("\n")
+    );
+}
