@@ -379,4 +379,48 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("configuration: {}", "konfigurasi: {}"),
     ("stored data is damaged: {}", "data tersimpan rusak: {}"),
     ("password hashing failed: {}", "hash kata sandi gagal: {}"),
+    // Pending versions, rubriks, publication times (warta-newsroom).
+    (
+        "a correction is attached to a published article's changes or with an edit",
+        "koreksi dilampirkan pada perubahan artikel yang sudah terbit atau bersama suntingan",
+    ),
+    (
+        "a correction is attached when the changes are published (Perbarui)",
+        "koreksi dilampirkan saat perubahan diterbitkan (Perbarui)",
+    ),
+    ("mail: {}", "surel: {}"),
+    (
+        "only its author or an editor discards these changes",
+        "hanya penulisnya atau editor yang dapat membuang perubahan ini",
+    ),
+    (
+        "the article has no unpublished changes",
+        "artikel ini tidak punya perubahan yang belum terbit",
+    ),
+    (
+        "only editors set an article's publication time",
+        "hanya editor yang menetapkan waktu terbit artikel",
+    ),
+    (
+        "unknown rubrik '{}'; choose one of: {} (editors create rubriks on the taxonomy page)",
+        "rubrik '{}' tidak dikenal; pilih salah satu: {} (editor membuat rubrik di halaman taksonomi)",
+    ),
+    ("publish changes", "menerbitkan perubahan"),
+    ("create rubriks", "membuat rubrik"),
+    // Tokens, accounts, uploads.
+    (
+        "not a JPEG (no start marker)",
+        "bukan berkas JPEG (tanda awal tidak ada)",
+    ),
+    ("no token {}", "tidak ada token {}"),
+    ("no {} '{}'", "tidak ada {} '{}'"),
+    ("revoke other people's tokens", "mencabut token orang lain"),
+    (
+        "you cannot disable your own account; ask another admin",
+        "Anda tidak dapat menonaktifkan akun sendiri; minta admin lain",
+    ),
+    (
+        "send the upload as multipart/form-data: {}",
+        "kirim unggahan sebagai multipart/form-data: {}",
+    ),
 ];

@@ -47,6 +47,8 @@ const MARKERS: &[(&str, Skip)] = &[
     ("AppError::PreconditionRequired(", Skip::None),
     ("AppError::TooManyRequests(", Skip::None),
     ("AppError::Unauthorized(", Skip::None),
+    ("NewsroomError::Forbidden(", Skip::None),
+    ("NewsroomError::Conflict(", Skip::None),
     ("StoreError::Invalid(", Skip::None),
     ("StoreError::InUse(", Skip::None),
     ("StoreError::Conflict(", Skip::None),
@@ -55,6 +57,7 @@ const MARKERS: &[(&str, Skip)] = &[
     ("#[error(", Skip::None),
     (".require(", Skip::AllButLast),
     ("AppError::require(", Skip::AllButLast),
+    ("require(user.role,", Skip::AllButLast),
 ];
 
 #[derive(Clone, Copy)]
