@@ -215,6 +215,11 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        // The scheduler's job for this time, in the same transaction as the schedule, so a
+        // crash between the two cannot leave a scheduled article without a publisher.
+        if let (Transition::Schedule, Some(p)) = (step, published_at) {
+            crate::jobs::enqueue_in(&mut tx, &crate::jobs::publish_scheduled_job(p)).await?;
+        }
         let detail = match (step, published_at) {
             (Transition::Schedule, Some(p)) => warta_core::format_long_wib(p),
             _ => String::new(),

@@ -7,7 +7,8 @@
 //! a photo without credit) shows the editor again with what was typed and the message beside
 //! the field (`field` `body/1/alt` → the body, block 2), never a dead-end error page.
 
-use super::articles::{EditorForm, script_json};
+use super::articles::script_json;
+use super::editor_form::EditorForm;
 use super::{CsrfForm, Staff, error_page, page};
 use crate::api::types::{ArticlePatch, NewArticle};
 use crate::error::AppError;
@@ -74,7 +75,7 @@ async fn first_step(
         _ => return Ok("save"),
     };
     let at = match step {
-        Transition::Schedule => Some(super::articles::wib_local(&form.schedule_at)?)
+        Transition::Schedule => Some(super::editor_form::wib_local(&form.schedule_at)?)
             .filter(|at| *at > warta_store::now_ms())
             .ok_or_else(|| {
                 warta_core::ValidationError::new(
