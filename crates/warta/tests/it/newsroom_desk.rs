@@ -124,6 +124,16 @@ async fn menu(app: &warta_testkit::TestApp) -> Vec<String> {
 #[tokio::test]
 async fn editors_order_the_menus_rubriks_without_javascript() {
     let n = newsroom().await;
+    let (s, _) = n
+        .app
+        .api(
+            Method::POST,
+            "/rubriks",
+            &n.editor,
+            Some(json!({"name": "Olahraga"})),
+        )
+        .await;
+    assert_eq!(s, 201, "an editor makes the rubrik first");
     for r in ["Nasional", "Ekonomi", "Olahraga"] {
         n.published(&format!("Berita {r}")).await;
         let (s, _) = n
