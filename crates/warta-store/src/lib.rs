@@ -20,6 +20,7 @@ mod public_terms;
 mod rows;
 mod schedule;
 mod search;
+mod sessions;
 mod taxonomy;
 pub use taxonomy::Term;
 mod users;
@@ -33,14 +34,13 @@ pub use jobs::{
 };
 pub use listings::{ArticleFilter, ListScope};
 pub use media::NewMedia;
-pub use newsroom::{
-    AuditRow, LiveEntryRow, PRESENCE_MS, SESSION_IDLE_MS, SESSION_MAX_MS, SessionRow,
-};
+pub use newsroom::{AuditRow, LiveEntryRow, PRESENCE_MS};
 pub use pending::PendingRow;
 pub use rows::{
     ArticleRow, CorrectionRow, MediaCrop, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow,
 };
 pub use search::{MAX_TERMS, search_terms};
+pub use sessions::{SESSION_IDLE_MS, SESSION_MAX_MS, SessionRow};
 pub use users::{NewUser, generate_token, hash_password, verify_password};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
