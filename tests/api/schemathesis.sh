@@ -39,12 +39,15 @@ for _ in $(seq 1 100); do
 done
 [ -n "$base" ] || { cat "$work/server.log" >&2; echo "the server did not start" >&2; exit 1; }
 
-# Something for the operations to find: two articles (one published) and a photo.
+# Something for the operations to find: a rubrik (saving an article never makes one), two
+# articles (one published, with a pending version) and a photo.
 api() { curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$@"; }
+[ "$(api -H 'content-type: application/json' -d '{"name":"Nasional"}' "$base/api/v1/rubriks")" = 201 ]
 body='{"headline":"Banjir Rendam Jakarta","rubrik":"Nasional","live":true,"tags":["Banjir"],"body":[{"type":"paragraph","text":"Air naik."}]}'
 [ "$(api -H 'content-type: application/json' -d "$body" "$base/api/v1/articles")" = 201 ]
 [ "$(api -H 'content-type: application/json' -d "$body" "$base/api/v1/articles")" = 201 ]
 [ "$(api -X POST "$base/api/v1/articles/1/publish")" = 200 ]
+[ "$(api -X PATCH -H 'content-type: application/json' -d '{"revision":1,"stage":true,"dek":"Tertunda."}' "$base/api/v1/articles/1")" = 200 ]
 python3 - "$work/foto.png" <<'PY'
 import struct, sys, zlib
 w, h = 64, 48
