@@ -153,18 +153,6 @@ impl AppState {
         self.0.closing.send_replace(true);
     }
 
-    /// Remove a deleted photo's files (best effort: a leftover file is only disk space).
-    pub async fn remove_media_files(&self, m: &warta_store::MediaRow) {
-        let keys = std::iter::once(&m.original_key)
-            .chain(m.variants.iter().chain(&m.avif).map(|v| &v.key))
-            .chain(m.crops.iter().map(|c| &c.key));
-        for key in keys {
-            if let Err(e) = self.0.media.delete(key).await {
-                tracing::warn!(key, error = %e, "could not remove a deleted photo's file");
-            }
-        }
-    }
-
     pub fn config(&self) -> &WebConfig {
         &self.0.config
     }

@@ -3,7 +3,6 @@
 
 use super::CsrfForm;
 use super::{Staff, error_page, page};
-use crate::api::types::MediaPatch;
 use crate::error::AppError;
 use crate::paths;
 use crate::state::AppState;
@@ -235,12 +234,14 @@ pub async fn media_save(
 ) -> Response {
     let run = async {
         let id = media_id(&raw)?;
-        let patch = MediaPatch {
+        let text = warta_newsroom::PhotoText {
             caption: Some(f.caption),
             credit: Some(f.credit),
             alt: Some(f.alt),
         };
-        crate::api::media::update_meta(&app, &staff.0.user, id, patch).await?;
+        app.newsroom()
+            .describe_photo(&staff.0.user, id, text)
+            .await?;
         Ok::<_, AppError>(Redirect::to(&format!("/admin/media/{id}?ok=saved")).into_response())
     };
     run.await
@@ -257,15 +258,7 @@ pub async fn media_delete(
     let run = async {
         staff.require(Capability::EditAny, "delete photos")?;
         let m = photo(&app, &raw).await?;
-        let usage = app.store().media_usage(m.id).await?;
-        if !usage.is_empty() {
-            let names: Vec<String> = usage.iter().map(|(_, h)| format!("“{h}”")).collect();
-            return Err(AppError::Conflict(format!(
-                "the photo cannot be deleted while these articles use it: {}",
-                names.join(", ")
-            )));
-        }
-        crate::api::media::delete_media(&app, &staff.0.user, m.id).await?;
+        app.newsroom().delete_photo(&staff.0.user, m.id).await?;
         Ok::<_, AppError>(Redirect::to("/admin/media?ok=deleted").into_response())
     };
     run.await

@@ -212,46 +212,13 @@ pub async fn patch(
     super::ApiId(id): super::ApiId,
     ApiJson(p): ApiJson<MediaPatch>,
 ) -> Result<Json<MediaOut>, AppError> {
-    let m = update_meta(&app, &user.0, id, p).await?;
+    let text = warta_newsroom::PhotoText {
+        caption: p.caption,
+        credit: p.credit,
+        alt: p.alt,
+    };
+    let m = app.newsroom().describe_photo(&user.0, id, text).await?;
     Ok(Json(MediaOut::from_row(&app, &m)))
-}
-
-/// Change a photo's caption, credit or alt text. Everyone in the newsroom may describe a
-/// photo they uploaded; editors any photo.
-pub async fn update_meta(
-    app: &AppState,
-    user: &warta_store::UserRow,
-    id: i64,
-    p: MediaPatch,
-) -> Result<warta_store::MediaRow, AppError> {
-    let m = app
-        .store()
-        .media_by_id(id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("no media with id {id}")))?;
-    if !user.role.can(warta_core::Capability::EditAny) && m.uploaded_by != Some(user.id) {
-        return Err(AppError::Forbidden(
-            "you may describe only photos you uploaded; an editor can change this one".into(),
-        ));
-    }
-    let caption = bounded(
-        "caption",
-        p.caption.as_deref().unwrap_or(&m.caption),
-        0,
-        1_000,
-    )?;
-    let credit = bounded("credit", p.credit.as_deref().unwrap_or(&m.credit), 0, 200)?;
-    let alt = bounded("alt", p.alt.as_deref().unwrap_or(&m.alt), 0, 1_000)?;
-    let updated = app
-        .store()
-        .update_media_meta(id, &caption, &credit, &alt)
-        .await?;
-    app.store()
-        .audit(Some(user.id), "media-edit", None, &format!("foto {id}"))
-        .await?;
-    // Pages show the library's caption and credit where the article has none.
-    app.invalidate_all();
-    Ok(updated)
 }
 
 #[utoipa::path(delete, path = "/api/v1/media/{id}", tag = "media", params(("id" = i64, Path)),
@@ -263,25 +230,6 @@ pub async fn delete(
     user: ApiUser,
     super::ApiId(id): super::ApiId,
 ) -> Result<StatusCode, AppError> {
-    delete_media(&app, &user.0, id).await?;
+    app.newsroom().delete_photo(&user.0, id).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// Delete a photo and its files; refused (409) while an article uses it. Editors only.
-pub async fn delete_media(
-    app: &AppState,
-    user: &warta_store::UserRow,
-    id: i64,
-) -> Result<(), AppError> {
-    if !user.role.can(warta_core::Capability::EditAny) {
-        return Err(AppError::Forbidden(
-            "photos are deleted by an editor".into(),
-        ));
-    }
-    let row = app.store().delete_media(id).await?;
-    app.remove_media_files(&row).await;
-    app.store()
-        .audit(Some(user.id), "media-delete", None, &format!("foto {id}"))
-        .await?;
-    Ok(())
 }
