@@ -541,6 +541,10 @@ function boot() {
     if (!field('revision')) form.prepend(h('input', { type: 'hidden', name: 'revision', value: String(saved.revision) }));
     const hint = document.getElementById('new-hint');
     if (hint) hint.textContent = t('created');
+    // The page now belongs to the draft: its heading and title follow the headline.
+    const heading = document.querySelector('.editor-head h1');
+    if (heading && saved.headline) heading.textContent = saved.headline;
+    if (saved.headline) document.title = `${saved.headline} · ${document.title.split(' · ').pop()}`;
     if (window.history && window.history.replaceState) window.history.replaceState(null, '', `/admin/artikel/${articleId}`);
     startPresence();
   }

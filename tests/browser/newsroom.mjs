@@ -187,6 +187,7 @@ try {
   const saved = await apiGet(w, `/articles/${id}`);
   assert.equal(saved.status, 200);
   assert.equal(saved.body.headline, HEADLINE);
+  assert.equal((await w.locator('.editor-head h1').textContent()).trim(), HEADLINE, 'the heading follows the first save');
   const body = saved.body.body;
   assert.ok(body.some((b) => b.type === 'paragraph' && b.text.includes('bergotong royong')), `a paragraph: ${JSON.stringify(body)}`);
   assert.ok(body.some((b) => b.type === 'related' && b.article_id === setup.linked.id), `a related block: ${JSON.stringify(body)}`);
