@@ -103,14 +103,6 @@ async fn store_image(
     Ok(row)
 }
 
-/// The storage key a photo's files share: its original's key without the extension.
-#[cfg(test)]
-fn stem_of(original_key: &str) -> &str {
-    original_key
-        .rsplit_once('.')
-        .map_or(original_key, |(stem, _)| stem)
-}
-
 /// Store variants as `{stem}-{width}.{ext}` and describe them, ascending by width.
 async fn store_variants(
     media: &MediaStore,
@@ -136,19 +128,4 @@ fn fingerprint(data: &[u8]) -> u64 {
     data.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::stem_of;
-
-    #[test]
-    fn the_stem_drops_only_the_extension() {
-        assert_eq!(
-            stem_of("2026/11/19abc12345678.jpg"),
-            "2026/11/19abc12345678"
-        );
-        assert_eq!(stem_of("demo-1.png"), "demo-1");
-        assert_eq!(stem_of("noext"), "noext");
-    }
 }
