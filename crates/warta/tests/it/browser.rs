@@ -75,10 +75,14 @@ pub(crate) async fn run_script(node: PathBuf, script: &str, args: &[String], lim
             );
         }
     };
-    assert!(
-        status.success(),
-        "{script} failed ({status}):\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
-    );
+    if !status.success() {
+        // The failures first: a long log is cut in the middle when it is shown.
+        let failed: Vec<&str> = stdout.lines().filter(|l| l.starts_with("FAIL ")).collect();
+        panic!(
+            "{script} failed ({status}):\n{}\n--- stderr\n{stderr}\n--- stdout\n{stdout}",
+            failed.join("\n")
+        );
+    }
     eprintln!("{stdout}{stderr}");
 }
 
