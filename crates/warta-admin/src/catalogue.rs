@@ -193,6 +193,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     // Permissions.
     ("authentication required", "perlu masuk terlebih dahulu"),
     (
+        "the server is busy; please retry in a moment",
+        "server sedang sibuk; silakan coba lagi sebentar lagi",
+    ),
+    (
         "your role ({}) may not {}",
         "peran Anda ({}) tidak boleh {}",
     ),

@@ -195,6 +195,17 @@ impl Store {
         )
     }
 
+    /// The `run_at` of the job that has been due longest and is not claimed (`None`: none is
+    /// due): how far the runner lags behind.
+    pub async fn oldest_due_job(&self, now: i64) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT MIN(run_at) FROM jobs WHERE failed_at IS NULL AND locked_by IS NULL AND run_at <= $1",
+        )
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     /// When the next job among `kinds` may be claimed: the earliest `run_at` of an unclaimed
     /// job, or the end of a claim's lease. `None` when nothing is waiting.
     pub async fn next_run_at(&self, kinds: &[&str]) -> Result<Option<i64>, StoreError> {

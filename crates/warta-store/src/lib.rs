@@ -152,6 +152,11 @@ impl Store {
         self.backend
     }
 
+    /// Connections open, and of those idle (for metrics).
+    pub fn pool_use(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }

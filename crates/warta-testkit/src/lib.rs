@@ -35,6 +35,8 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Reverse proxies whose `X-Forwarded-For` is believed (e.g. `127.0.0.1`).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Bounds on uncached work (default: the server's).
+    pub slots: Option<warta::SlotConfig>,
 }
 
 impl TestApp {
@@ -55,6 +57,9 @@ impl TestApp {
             config.smtp_url = opts.smtp_url;
         }
         config.trusted_proxies = opts.trusted_proxies;
+        if let Some(slots) = opts.slots {
+            config.slots = slots;
+        }
         if let Some(url) = opts.base_url {
             config.base_url = url;
         }

@@ -60,6 +60,10 @@ pub fn router(app: AppState) -> Router {
         .route("/topics", get(api::terms::topics))
         .route("/openapi.json", get(api::openapi::document))
         .fallback(api_not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            crate::overload::gate_api,
+        ))
         .layer(axum::middleware::from_fn(api::problem_answers))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
@@ -120,7 +124,11 @@ pub fn router(app: AppState) -> Router {
         .route("/taksonomi/{kind}/{id}", post(admin::update_term))
         .route("/pengguna", get(admin::users).post(admin::create_user))
         .route("/pengguna/{id}/peran", post(admin::change_role))
-        .route("/static/{name}", get(admin::asset));
+        .route("/static/{name}", get(admin::asset))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            crate::overload::gate_newsroom,
+        ));
 
     let https = app.renderer().site().base_url.starts_with("https://");
     let site = Router::new()
@@ -149,6 +157,7 @@ pub fn router(app: AppState) -> Router {
         .route("/media/{*key}", get(public::media))
         .route("/healthz", get(public::healthz))
         .route("/readyz", get(public::readyz))
+        .route("/metrics", get(crate::metrics::scrape))
         .route("/{file}", get(public::root_file))
         .nest("/api/v1", api)
         .nest("/admin", newsroom)
@@ -180,7 +189,13 @@ pub fn router(app: AppState) -> Router {
     } else {
         site
     };
-    site.layer(TraceLayer::new_for_http()).with_state(app)
+    site.layer(axum::middleware::from_fn_with_state(
+        app.clone(),
+        crate::metrics::count,
+    ))
+    .layer(TraceLayer::new_for_http().make_span_with(crate::request_id::span))
+    .layer(axum::middleware::from_fn(crate::request_id::assign))
+    .with_state(app)
 }
 
 /// `Strict-Transport-Security` when the base URL is https.

@@ -20,6 +20,10 @@ pub struct WebConfig {
     pub mail_from: String,
     /// Reverse proxies whose `X-Forwarded-For` is believed (see `client.rs`).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Bounds on uncached work (see `overload.rs`).
+    pub slots: crate::overload::SlotConfig,
+    /// Client addresses that may read `/metrics`.
+    pub metrics_allow: Vec<std::net::IpAddr>,
 }
 
 impl Default for WebConfig {
@@ -31,6 +35,11 @@ impl Default for WebConfig {
             smtp_url: None,
             mail_from: "redaksi@localhost".into(),
             trusted_proxies: Vec::new(),
+            slots: crate::overload::SlotConfig::default(),
+            metrics_allow: vec![
+                std::net::Ipv4Addr::LOCALHOST.into(),
+                std::net::Ipv6Addr::LOCALHOST.into(),
+            ],
         }
     }
 }
@@ -59,6 +68,9 @@ pub(crate) struct Inner {
     /// Turns true when the server shuts down, so that open event streams end and graceful
     /// shutdown does not wait for them forever.
     pub closing: tokio::sync::watch::Sender<bool>,
+    pub metrics: crate::metrics::Metrics,
+    /// The gates of uncached work.
+    pub slots: crate::overload::Slots,
 }
 
 impl AppState {
@@ -75,6 +87,8 @@ impl AppState {
         let pages = Arc::new(PageCache::new(config.page_cache, config.page_cache_entries));
         let live = tokio::sync::broadcast::channel(64).0;
         let events = warta_core::Events::new();
+        let metrics = crate::metrics::Metrics::new();
+        let slots = crate::overload::Slots::new(config.slots, &metrics);
         subscribe_caches(&events, pages.clone(), live.clone(), changes.clone());
         AppState(Arc::new(Inner {
             newsroom: warta_newsroom::Newsroom::new(
@@ -103,6 +117,8 @@ impl AppState {
             changes,
             live,
             closing: tokio::sync::watch::channel(false).0,
+            metrics,
+            slots,
         }))
     }
 

@@ -42,6 +42,8 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         smtp_url: config.smtp_url.clone(),
         mail_from: config.mail_from.clone(),
         trusted_proxies: config.trusted_proxies.clone(),
+        slots: config.slots,
+        metrics_allow: config.metrics_allow.clone(),
         ..WebConfig::default()
     };
     let changes = warta_jobs::Changes::new();

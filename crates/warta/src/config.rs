@@ -37,6 +37,10 @@ pub struct Config {
     /// Reverse proxies (IP addresses) whose `X-Forwarded-For` hop names the client; empty:
     /// the socket peer is the client.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Bounds on uncached work: renders and API requests, searches, and the queue before a 503.
+    pub slots: warta_web::SlotConfig,
+    /// Addresses that may read `/metrics` (default: loopback).
+    pub metrics_allow: Vec<IpAddr>,
 }
 
 /// `warta.toml`: every key optional; unknown keys are an error so typos are caught.
@@ -53,6 +57,10 @@ struct FileConfig {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     trusted_proxies: Option<Vec<String>>,
+    max_renders: Option<usize>,
+    max_searches: Option<usize>,
+    busy_queue: Option<usize>,
+    metrics_allow: Option<Vec<String>>,
 }
 
 /// Values given on the command line win over everything.
@@ -124,21 +132,38 @@ impl Config {
         if !mail_from.contains('@') {
             bail!("mail_from must be an email address (got '{mail_from}')");
         }
-        let trusted_proxies = match env("WARTA_TRUSTED_PROXIES") {
-            Some(v) => v
-                .split(',')
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            None => file.trusted_proxies.unwrap_or_default(),
+        let trusted_proxies = addresses(
+            "trusted_proxies",
+            env("WARTA_TRUSTED_PROXIES"),
+            file.trusted_proxies,
+            &[],
+        )?;
+        let metrics_allow = addresses(
+            "metrics_allow",
+            env("WARTA_METRICS_ALLOW"),
+            file.metrics_allow,
+            &["127.0.0.1", "::1"],
+        )?;
+        let d = warta_web::SlotConfig::default();
+        let slots = warta_web::SlotConfig {
+            work: count(
+                "WARTA_MAX_RENDERS",
+                env("WARTA_MAX_RENDERS"),
+                file.max_renders,
+                d.work,
+            )?,
+            search: count(
+                "WARTA_MAX_SEARCHES",
+                env("WARTA_MAX_SEARCHES"),
+                file.max_searches,
+                d.search,
+            )?,
+            queue: match env("WARTA_BUSY_QUEUE") {
+                Some(v) => v.parse().context("WARTA_BUSY_QUEUE must be a number")?,
+                None => file.busy_queue.unwrap_or(d.queue),
+            },
+            wait: d.wait,
         };
-        let trusted_proxies = trusted_proxies
-            .iter()
-            .map(|p| {
-                p.parse::<IpAddr>()
-                    .with_context(|| format!("trusted_proxies: '{p}' is not an IP address"))
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
         Ok(Config {
             data,
             trusted_proxies,
@@ -153,6 +178,8 @@ impl Config {
             max_upload_bytes,
             exe: None,
             background_jobs: true,
+            slots,
+            metrics_allow,
         })
     }
 
@@ -167,6 +194,48 @@ fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(FileConfig::default()),
         Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
     }
+}
+
+/// A list of IP addresses: comma-separated in the environment, a TOML array in the file.
+fn addresses(
+    name: &str,
+    env: Option<String>,
+    file: Option<Vec<String>>,
+    default: &[&str],
+) -> anyhow::Result<Vec<IpAddr>> {
+    let list: Vec<String> = match env {
+        Some(v) => v
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        None => file.unwrap_or_else(|| default.iter().map(|s| s.to_string()).collect()),
+    };
+    list.iter()
+        .map(|p| {
+            p.parse::<IpAddr>()
+                .with_context(|| format!("{name}: '{p}' is not an IP address"))
+        })
+        .collect()
+}
+
+/// A count of at least 1.
+fn count(
+    name: &str,
+    env: Option<String>,
+    file: Option<usize>,
+    default: usize,
+) -> anyhow::Result<usize> {
+    let n = match env {
+        Some(v) => v
+            .parse()
+            .with_context(|| format!("{name} must be a number"))?,
+        None => file.unwrap_or(default),
+    };
+    if n == 0 {
+        bail!("{name} must be at least 1");
+    }
+    Ok(n)
 }
 
 fn parse_bool(name: &str, v: &str) -> anyhow::Result<bool> {
@@ -303,5 +372,31 @@ mod tests {
             )
             .is_err()
         );
+        assert!(load(Overrides::default(), None, &[("WARTA_MAX_RENDERS", "0")]).is_err());
+        assert!(
+            load(
+                Overrides::default(),
+                None,
+                &[("WARTA_METRICS_ALLOW", "intern")]
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn capacity_and_metrics_settings() {
+        let c = load(Overrides::default(), None, &[]).unwrap();
+        assert!(c.slots.work >= 8 && c.slots.search >= 4 && c.slots.queue >= 32);
+        assert_eq!(c.metrics_allow.len(), 2, "loopback by default");
+        let file =
+            "max_renders = 3\nmax_searches = 2\nbusy_queue = 0\nmetrics_allow = [\"10.0.0.5\"]";
+        let c = load(
+            Overrides::default(),
+            Some(file),
+            &[("WARTA_MAX_SEARCHES", "5")],
+        )
+        .unwrap();
+        assert_eq!((c.slots.work, c.slots.search, c.slots.queue), (3, 5, 0));
+        assert_eq!(c.metrics_allow, vec!["10.0.0.5".parse::<IpAddr>().unwrap()]);
     }
 }

@@ -10,3 +10,4 @@ pub mod demo;
 
 pub use app::{Running, build_state, open_store, start};
 pub use config::{Config, Overrides};
+pub use warta_web::SlotConfig;

@@ -133,14 +133,30 @@ enum TokenCommand {
     },
 }
 
+/// Logs go to stderr: JSON lines (one object per event, with the request's id) when
+/// `WARTA_LOG_FORMAT=json` or when stderr is not a terminal (a service manager, a container),
+/// readable text on a terminal or with `WARTA_LOG_FORMAT=text`. `RUST_LOG` filters them.
+fn init_logs() {
+    use std::io::IsTerminal;
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "warta=info,warta_web=info,tower_http=warn".into());
+    let json = match std::env::var("WARTA_LOG_FORMAT").as_deref() {
+        Ok("json") => true,
+        Ok("text") => false,
+        _ => !std::io::stderr().is_terminal(),
+    };
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        logs.json().with_current_span(true).init();
+    } else {
+        logs.init();
+    }
+}
+
 fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "warta=info,warta_web=info,tower_http=warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    init_logs();
     let cli = Cli::parse();
     if let Command::Internal {
         command:

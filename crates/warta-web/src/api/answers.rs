@@ -5,6 +5,7 @@
 //! * 401 on every operation that needs a token; 403 too (a role that may not, or a session
 //!   cookie without its `X-CSRF-Token`);
 //! * 400 everywhere (a malformed query, path, header or body);
+//! * 503 everywhere, with `Retry-After`, when the server sheds load (`overload.rs`);
 //! * 404 where the path names a resource;
 //! * 413 and 422 where a request body is read (too large; well-formed but breaking a rule).
 
@@ -77,7 +78,13 @@ fn problem(description: &str) -> Response {
 fn add_shared(op: &mut Operation, has_id: bool) {
     let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
     let body = op.request_body.is_some();
-    let mut shared = vec![("400", "malformed query, path or body")];
+    let mut shared = vec![
+        ("400", "malformed query, path or body"),
+        (
+            "503",
+            "the server is busy (every slot for uncached work is taken); retry after `Retry-After` seconds",
+        ),
+    ];
     if secured {
         shared.push((
             "401",

@@ -48,21 +48,39 @@ pub struct Rendered {
     pub fresh_for: Option<std::time::Duration>,
 }
 
+const HIT: crate::metrics::ResultLabel = crate::metrics::ResultLabel { result: "hit" };
+const MISS: crate::metrics::ResultLabel = crate::metrics::ResultLabel { result: "miss" };
+
 /// Serve `key` from the cache, or render it with `render`, cache it and serve it.
 pub async fn cached<F, Fut>(app: &AppState, headers: &HeaderMap, key: String, render: F) -> Response
 where
     F: FnOnce() -> Fut,
     Fut: Future<Output = Result<Rendered, AppError>>,
 {
+    let lookups = &app.0.metrics.cache;
     if let Some(page) = app.0.pages.get(&key) {
+        lookups.get_or_create(&HIT).inc();
         return send_page(&page, headers, PAGE_CACHE_CONTROL);
     }
     let _flight = app.0.pages.single_flight(&key).await;
     if let Some(page) = app.0.pages.get(&key) {
+        lookups.get_or_create(&HIT).inc();
         return send_page(&page, headers, PAGE_CACHE_CONTROL);
     }
+    lookups.get_or_create(&MISS).inc();
+    // Rendering is the bounded work: past the gate's queue, a 503 instead of a long wait.
+    let _slot = match app.0.slots.work.enter().await {
+        Ok(slot) => slot,
+        Err(busy) => return error_response(app, busy.into()).await,
+    };
     let seen = app.0.pages.generation();
-    match render().await {
+    let started = std::time::Instant::now();
+    let rendered = render().await;
+    app.0
+        .metrics
+        .render
+        .observe(started.elapsed().as_secs_f64());
+    match rendered {
         Ok(r) => {
             let want = if app.0.pages.enabled() {
                 Encodings::ALL
@@ -107,7 +125,7 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
         )
             .into_response();
     }
-    if status.is_server_error() {
+    if status.is_server_error() && !matches!(e, AppError::Busy(_)) {
         tracing::error!(error = %e, "page failed");
     }
     let (title, message) = match status {
@@ -122,6 +140,10 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
         StatusCode::BAD_REQUEST => (
             "Permintaan tidak valid",
             "Alamat atau parameter halaman tidak valid.",
+        ),
+        StatusCode::SERVICE_UNAVAILABLE => (
+            "Server sedang sibuk",
+            "Saat ini banyak sekali pembaca. Silakan muat ulang halaman ini sebentar lagi.",
         ),
         _ => (
             "Terjadi gangguan",
@@ -153,6 +175,12 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
     };
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(cc));
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        res.headers_mut().insert(
+            header::RETRY_AFTER,
+            HeaderValue::from(crate::overload::RETRY_AFTER_SECS),
+        );
+    }
     res
 }
 

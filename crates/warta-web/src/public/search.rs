@@ -21,6 +21,11 @@ const MAX_QUERY_CHARS: usize = 200;
 const SEARCH_CACHE_CONTROL: &str = "public, max-age=30, s-maxage=60";
 
 pub async fn search(State(app): State<AppState>, headers: HeaderMap, q: PageQuery) -> Response {
+    // Searches have their own gate: a storm of them cannot take the article pages down.
+    let _slot = match app.0.slots.search.enter().await {
+        Ok(slot) => slot,
+        Err(busy) => return super::error_response(&app, busy.into()).await,
+    };
     match render(&app, &q).await {
         Ok(body) => {
             let page = crate::cache::Page::build_with(

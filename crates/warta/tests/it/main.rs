@@ -17,6 +17,7 @@ mod live;
 mod newsroom_api;
 mod newsroom_desk;
 mod newsroom_ux;
+mod ops;
 mod pages;
 mod pending;
 mod postgres;
