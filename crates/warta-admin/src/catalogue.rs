@@ -193,6 +193,14 @@ pub const MESSAGES: &[(&str, &str)] = &[
     // Permissions.
     ("authentication required", "perlu masuk terlebih dahulu"),
     (
+        "online backup is for the embedded SQLite database; back up PostgreSQL with pg_dump",
+        "pencadangan daring hanya untuk basis data SQLite bawaan; cadangkan PostgreSQL dengan pg_dump",
+    ),
+    (
+        "the backup path must be valid UTF-8",
+        "lokasi cadangan harus berupa UTF-8 yang sah",
+    ),
+    (
         "the server is busy; please retry in a moment",
         "server sedang sibuk; silakan coba lagi sebentar lagi",
     ),

@@ -9,6 +9,7 @@ mod accounts;
 mod article_reads;
 mod article_write;
 mod articles;
+mod backup;
 mod desk;
 mod error;
 mod jobs;
@@ -27,6 +28,7 @@ mod users;
 
 pub use accounts::{FailureSpan, TOKEN_TOUCH_MS, TokenRow};
 pub use articles::{ArticleWrite, RevisionRow, Save};
+pub use backup::Counts;
 pub use desk::Submission;
 pub use error::StoreError;
 pub use jobs::{

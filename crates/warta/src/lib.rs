@@ -5,6 +5,7 @@
 //! what was being done.
 
 pub mod app;
+pub mod backup;
 pub mod config;
 pub mod demo;
 

@@ -43,6 +43,24 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Copy a running embedded site (database snapshot, media, warta.toml) into a new
+    /// directory. For PostgreSQL use pg_dump (see the README).
+    Backup {
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// The new directory to write the backup into.
+        out: PathBuf,
+    },
+    /// Restore a backup into a data directory (stop the server first).
+    Restore {
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Replace a database that is already there.
+        #[arg(long)]
+        force: bool,
+        /// The directory `warta backup` wrote.
+        backup: PathBuf,
+    },
     /// Look at the background job queue.
     Jobs {
         #[command(subcommand)]
@@ -243,6 +261,38 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token { command } => token(command).await,
+        Command::Backup { data, out } => {
+            let config = Config::load(&Overrides { data, listen: None })?;
+            let store = warta::open_store(&config).await?;
+            let m = warta::backup::backup(&config, &store, &out).await?;
+            println!(
+                "backed up {} articles, {} revisions, {} photos and {} media files ({} bytes) into {}",
+                m.counts.articles,
+                m.counts.revisions,
+                m.counts.media,
+                m.media_files,
+                m.media_bytes,
+                out.display()
+            );
+            Ok(())
+        }
+        Command::Restore {
+            data,
+            force,
+            backup,
+        } => {
+            let config = Config::load(&Overrides { data, listen: None })?;
+            let m = warta::backup::restore(&backup, &config.data, force).await?;
+            println!(
+                "restored {} articles, {} revisions and {} photos (backup of {}) into {}",
+                m.counts.articles,
+                m.counts.revisions,
+                m.counts.media,
+                m.created_at,
+                config.data.display()
+            );
+            Ok(())
+        }
         Command::Jobs {
             command: JobsCommand::Pending { data },
         } => {

@@ -5,6 +5,7 @@ mod admin;
 mod admin_pages;
 mod admin_roles;
 mod api;
+mod backup;
 mod browser;
 mod browser_pending;
 mod browser_ux;
