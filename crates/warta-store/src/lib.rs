@@ -16,6 +16,7 @@ mod jobs;
 mod listings;
 mod media;
 mod newsroom;
+mod notify;
 mod pending;
 mod public_terms;
 mod rows;
@@ -37,6 +38,7 @@ pub use jobs::{
 pub use listings::{ArticleFilter, ListScope};
 pub use media::NewMedia;
 pub use newsroom::{AuditRow, LiveEntryRow, PRESENCE_MS};
+pub use notify::CHANGE_CHANNEL;
 pub use pending::PendingRow;
 pub use rows::{
     ArticleRow, CorrectionRow, MediaCrop, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow,
@@ -63,6 +65,8 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// The database URL (PostgreSQL's LISTEN needs a connection of its own).
+    url: std::sync::Arc<str>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -109,7 +113,11 @@ impl Store {
             })
             .connect_with(opts)
             .await?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            url: url.into(),
+        })
     }
 
     /// Bring the schema up to date. Safe to run on every start and from several processes.
