@@ -11,6 +11,7 @@ mod article_write;
 mod articles;
 mod desk;
 mod error;
+mod imports;
 mod jobs;
 mod listings;
 mod media;
@@ -29,6 +30,7 @@ pub use accounts::{FailureSpan, TOKEN_TOUCH_MS, TokenRow};
 pub use articles::{ArticleWrite, RevisionRow, Save};
 pub use desk::Submission;
 pub use error::StoreError;
+pub use imports::{ImportKey, OldPath, old_path_key};
 pub use jobs::{
     AVIF_JOB, JOB_LEASE_MS, JobRow, NewJob, PUBLISH_SCHEDULED_JOB, avif_job, publish_scheduled_job,
 };

@@ -43,6 +43,11 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Import content from another system.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Look at the background job queue.
     Jobs {
         #[command(subcommand)]
@@ -53,6 +58,26 @@ enum Command {
     Internal {
         #[command(subcommand)]
         command: InternalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import a WordPress export (WXR, Tools → Export). Rerunning it adds only new posts.
+    Wordpress {
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// A copy of the old site's files: `wp-content/uploads/…` is looked up under it.
+        #[arg(long)]
+        media_from: Option<PathBuf>,
+        /// Do not fetch photos from the old site's addresses.
+        #[arg(long)]
+        no_fetch: bool,
+        /// Time zone of post dates that have no UTC copy (drafts).
+        #[arg(long, default_value = "Asia/Jakarta")]
+        time_zone: String,
+        /// The export file.
+        export: PathBuf,
     },
 }
 
@@ -227,6 +252,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token { command } => token(command).await,
+        Command::Import {
+            command:
+                ImportCommand::Wordpress {
+                    data,
+                    media_from,
+                    no_fetch,
+                    time_zone,
+                    export,
+                },
+        } => {
+            let config = Config::load(&Overrides { data, listen: None })?;
+            let opts = warta_import::Options {
+                media_from,
+                fetch: !no_fetch,
+                zone: jiff::tz::TimeZone::get(&time_zone)
+                    .with_context(|| format!("unknown time zone '{time_zone}'"))?,
+                progress: true,
+            };
+            let (report, path) = warta::import::wordpress(&config, &export, &opts).await?;
+            print!("{}", report.summary());
+            println!("report: {}", path.display());
+            Ok(())
+        }
         Command::Jobs {
             command: JobsCommand::Pending { data },
         } => {

@@ -12,6 +12,7 @@ mod cli;
 mod feeds;
 mod helpers;
 mod images;
+mod import;
 mod jobs;
 mod live;
 mod newsroom_api;
