@@ -180,7 +180,7 @@ impl Run<'_> {
         let old_paths = self.old_paths(item, kind);
         self.report.old_addresses += old_paths.len();
         let key = self.key(kind, &item.post_id);
-        let a = self
+        let id = self
             .nr
             .import_article(
                 self.user,
@@ -195,7 +195,7 @@ impl Run<'_> {
             .await
             .map_err(|e: NewsroomError| anyhow::anyhow!("{e}"))?;
         for (block, post) in later {
-            self.fixups.push((a.id, block, post));
+            self.fixups.push((id, block, post));
         }
         Ok(true)
     }

@@ -5,8 +5,8 @@
 use crate::error::{NewsroomError, Result, require};
 use crate::input::NewArticle;
 use crate::{Newsroom, resolve};
-use warta_core::{Capability, Name, Role, Status};
-use warta_store::{ArticleRow, ImportKey, NewUser, OldPath, UserRow};
+use warta_core::{Capability, Change, Name, Role, Status, Touched};
+use warta_store::{ImportKey, NewUser, OldPath, UserRow};
 
 /// One article of an import.
 pub struct ImportedArticle<'a> {
@@ -22,13 +22,9 @@ pub struct ImportedArticle<'a> {
 
 impl Newsroom {
     /// Import one article as `user` (an editor): checked like any new article, written
-    /// whole or not at all. An archive article is published as it was on the old site:
-    /// photo captions and credits are not required of it.
-    pub async fn import_article(
-        &self,
-        user: &UserRow,
-        item: ImportedArticle<'_>,
-    ) -> Result<ArticleRow> {
+    /// whole or not at all; returns its id. An archive article is published as it was on
+    /// the old site: photo captions and credits are not required of it.
+    pub async fn import_article(&self, user: &UserRow, item: ImportedArticle<'_>) -> Result<i64> {
         require(user.role, Capability::Publish, "import articles")?;
         if !matches!(
             item.status,
@@ -43,12 +39,18 @@ impl Newsroom {
         input.published_at = None;
         let mut write = resolve::write_for_new(&self.store, user, input).await?;
         write.published_at = item.at;
-        let article = self
+        let id = self
             .store
             .create_imported_article(&write, item.status, user.id, item.key, &item.old_paths)
             .await?;
-        self.changed(None, &article);
-        Ok(article)
+        self.events.emit(Change::Article(Touched {
+            article: id,
+            rubriks: vec![write.rubrik_id],
+            tags: write.tag_ids.clone(),
+            topics: write.topic_id.into_iter().collect(),
+            authors: write.author_ids.clone(),
+        }));
+        Ok(id)
     }
 
     /// The account for an old site's author, made once (writer role, no usable password:

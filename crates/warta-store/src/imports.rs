@@ -1,7 +1,6 @@
 //! What imports made of other systems' items, and the old addresses that now redirect.
 
-use crate::article_reads::load_article;
-use crate::{ArticleRow, ArticleWrite, Store, StoreError, now_ms};
+use crate::{ArticleWrite, Store, StoreError, now_ms};
 use warta_core::Status;
 
 /// One source item an import turned into a Warta row.
@@ -65,7 +64,8 @@ impl Store {
     }
 
     /// Create an imported article, its import record and its old addresses in one
-    /// transaction: an item is imported whole or not at all.
+    /// transaction: an item is imported whole or not at all. Returns the new id (an import
+    /// of many thousands does not read each article back).
     pub async fn create_imported_article(
         &self,
         w: &ArticleWrite,
@@ -73,7 +73,7 @@ impl Store {
         by: i64,
         key: ImportKey<'_>,
         old_paths: &[String],
-    ) -> Result<ArticleRow, StoreError> {
+    ) -> Result<i64, StoreError> {
         let mut tx = self.begin_write().await?;
         let id = self.create_in(&mut tx, w, status, by).await?;
         record_in(&mut tx, key, id).await?;
@@ -83,9 +83,8 @@ impl Store {
             target_id: id,
         };
         paths_in(&mut tx, old_paths, &target).await?;
-        let saved = load_article(&mut tx, id).await?;
         tx.commit().await?;
-        Ok(saved)
+        Ok(id)
     }
 
     /// The newest audit record's id: where a follower of the change log starts.

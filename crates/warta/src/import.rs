@@ -75,6 +75,24 @@ pub async fn wordpress(
     Ok((report, path))
 }
 
+/// [`wordpress`] with the CLI's options (a progress bar on the terminal).
+pub async fn wordpress_cli(
+    config: &Config,
+    export: &Path,
+    media_from: Option<PathBuf>,
+    fetch: bool,
+    time_zone: &str,
+) -> anyhow::Result<(warta_import::Report, PathBuf)> {
+    let opts = warta_import::Options {
+        media_from,
+        fetch,
+        zone: jiff::tz::TimeZone::get(time_zone)
+            .with_context(|| format!("unknown time zone '{time_zone}'"))?,
+        progress: true,
+    };
+    wordpress(config, export, &opts).await
+}
+
 /// `DATA-import-YYYYMMDDTHHMMSS.json` beside the data directory.
 fn report_path(data: &Path) -> PathBuf {
     let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();

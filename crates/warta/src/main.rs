@@ -263,14 +263,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 },
         } => {
             let config = Config::load(&Overrides { data, listen: None })?;
-            let opts = warta_import::Options {
-                media_from,
-                fetch: !no_fetch,
-                zone: jiff::tz::TimeZone::get(&time_zone)
-                    .with_context(|| format!("unknown time zone '{time_zone}'"))?,
-                progress: true,
-            };
-            let (report, path) = warta::import::wordpress(&config, &export, &opts).await?;
+            let (report, path) =
+                warta::import::wordpress_cli(&config, &export, media_from, !no_fetch, &time_zone)
+                    .await?;
             print!("{}", report.summary());
             println!("report: {}", path.display());
             Ok(())
