@@ -435,4 +435,13 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "send the upload as multipart/form-data: {}",
         "kirim unggahan sebagai multipart/form-data: {}",
     ),
+    // Imports (warta import wordpress).
+    ("import articles", "mengimpor artikel"),
+    ("import authors", "mengimpor penulis"),
+    (
+        "an import makes drafts, scheduled or published articles, not {}",
+        "impor membuat draf, artikel terjadwal atau terbit, bukan {}",
+    ),
+    ("{} (byte {}{})", "{} (bita {}{})"),
+    (", in item {}", ", dalam item {}"),
 ];

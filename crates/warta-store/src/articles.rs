@@ -15,12 +15,26 @@ impl Store {
         status: Status,
         by: i64,
     ) -> Result<ArticleRow, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let id = self.create_in(&mut tx, w, status, by).await?;
+        let saved = load_article(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    /// [`Store::create_article`] inside the caller's transaction; returns the new id.
+    pub(crate) async fn create_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        w: &ArticleWrite,
+        status: Status,
+        by: i64,
+    ) -> Result<i64, StoreError> {
         let now = now_ms();
         let published_at = match status {
             Status::Published => Some(w.published_at.unwrap_or(now)),
             _ => w.published_at,
         };
-        let mut tx = self.begin_write().await?;
         let insert = sqlx::query_scalar(
             "INSERT INTO articles (slug, headline, dek, rubrik_id, topic_id, dateline, signoff, sources,
                hero_media_id, hero_caption, hero_credit, body, hero_alt, seo_title, seo_description,
@@ -34,17 +48,14 @@ impl Store {
             .bind(by)
             .bind(now)
             .bind(published_at.filter(|p| *p < now).unwrap_or(now))
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await
             .map_err(|e| slug_conflict(e, &w.slug))?;
-        write_links(&mut tx, id, w).await?;
-        crate::search::index_article(&mut tx, self.backend, id, &w.headline, &w.dek, &w.body)
-            .await?;
-        snapshot(&mut tx, id, 1, w, by, now).await?;
-        audit_in(&mut tx, Some(by), "create", Some(id), &w.headline, now).await?;
-        let saved = load_article(&mut tx, id).await?;
-        tx.commit().await?;
-        Ok(saved)
+        write_links(tx, id, w).await?;
+        crate::search::index_article(tx, self.backend, id, &w.headline, &w.dek, &w.body).await?;
+        snapshot(tx, id, 1, w, by, now).await?;
+        audit_in(tx, Some(by), "create", Some(id), &w.headline, now).await?;
+        Ok(id)
     }
 
     /// Save new content. `save.expected_revision` guards against overwriting a colleague's

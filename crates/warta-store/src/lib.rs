@@ -12,6 +12,7 @@ mod articles;
 mod backup;
 mod desk;
 mod error;
+mod imports;
 mod jobs;
 mod listings;
 mod media;
@@ -32,6 +33,7 @@ pub use articles::{ArticleWrite, RevisionRow, Save};
 pub use backup::Counts;
 pub use desk::Submission;
 pub use error::StoreError;
+pub use imports::{ImportKey, OldPath, old_path_key};
 pub use jobs::{
     AVIF_JOB, JOB_LEASE_MS, JobRow, NewJob, PUBLISH_SCHEDULED_JOB, avif_job, publish_scheduled_job,
 };

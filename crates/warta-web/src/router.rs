@@ -166,6 +166,10 @@ pub fn router(app: AppState) -> Router {
             get(|| async { axum::response::Redirect::permanent("/admin") }),
         )
         .fallback(page_not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            public::redirect_old_addresses,
+        ))
         .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("x-content-type-options"),

@@ -107,6 +107,8 @@ pub async fn start(config: &Config, state: AppState) -> anyhow::Result<Running> 
         tracing::warn!(error = %e, "could not enqueue the scheduler");
     }
     state.follow_changes();
+    // Imports and other instances write to the same database: follow their changes too.
+    state.poll_change_log(warta_web::CHANGE_LOG_POLL);
     let (stop_jobs, jobs_stopped) = watch::channel(false);
     let jobs = config
         .background_jobs

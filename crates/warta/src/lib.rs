@@ -8,6 +8,7 @@ pub mod app;
 pub mod backup;
 pub mod config;
 pub mod demo;
+pub mod import;
 
 pub use app::{Running, build_state, open_store, start};
 pub use config::{Config, Overrides};

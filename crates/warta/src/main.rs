@@ -61,6 +61,11 @@ enum Command {
         /// The directory `warta backup` wrote.
         backup: PathBuf,
     },
+    /// Import content from another system.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Look at the background job queue.
     Jobs {
         #[command(subcommand)]
@@ -71,6 +76,26 @@ enum Command {
     Internal {
         #[command(subcommand)]
         command: InternalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import a WordPress export (WXR, Tools → Export). Rerunning it adds only new posts.
+    Wordpress {
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// A copy of the old site's files: `wp-content/uploads/…` is looked up under it.
+        #[arg(long)]
+        media_from: Option<PathBuf>,
+        /// Do not fetch photos from the old site's addresses.
+        #[arg(long)]
+        no_fetch: bool,
+        /// Time zone of post dates that have no UTC copy (drafts).
+        #[arg(long, default_value = "Asia/Jakarta")]
+        time_zone: String,
+        /// The export file.
+        export: PathBuf,
     },
 }
 
@@ -291,6 +316,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 m.created_at,
                 config.data.display()
             );
+            Ok(())
+        }
+        Command::Import {
+            command:
+                ImportCommand::Wordpress {
+                    data,
+                    media_from,
+                    no_fetch,
+                    time_zone,
+                    export,
+                },
+        } => {
+            let config = Config::load(&Overrides { data, listen: None })?;
+            let (report, path) =
+                warta::import::wordpress_cli(&config, &export, media_from, !no_fetch, &time_zone)
+                    .await?;
+            print!("{}", report.summary());
+            println!("report: {}", path.display());
             Ok(())
         }
         Command::Jobs {

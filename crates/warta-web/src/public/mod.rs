@@ -6,6 +6,7 @@ mod feeds;
 mod files;
 mod listings;
 mod live;
+mod old_paths;
 mod search;
 mod sitemaps;
 
@@ -18,6 +19,7 @@ pub use files::{
 pub(crate) use files::{fingerprinted, text_asset};
 pub use listings::{author, home, indeks, rubrik, tag, topic};
 pub use live::stream as live_stream;
+pub use old_paths::redirect_old_addresses;
 pub use search::search;
 
 use crate::cache::{Dep, Encodings, Page};

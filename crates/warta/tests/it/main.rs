@@ -13,6 +13,8 @@ mod cli;
 mod feeds;
 mod helpers;
 mod images;
+mod import;
+mod instances;
 mod jobs;
 mod live;
 mod newsroom_api;

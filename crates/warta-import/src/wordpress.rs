@@ -1,0 +1,239 @@
+//! `warta import wordpress`: two streaming passes over a WXR export. The first checks the
+//! file and collects references; the second writes every item through the newsroom layer
+//! (the same checks, revisions and change events as the API), one transaction per article.
+
+use crate::report::Report;
+use crate::scan::{Plan, scan};
+use crate::wxr::{Entry, Reader};
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::collections::{HashMap, HashSet};
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use warta_newsroom::Newsroom;
+use warta_store::{ImportKey, OldPath, UserRow};
+
+/// How to import.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// A copy of the old site's files: `wp-content/uploads/…` is looked up under it.
+    pub media_from: Option<PathBuf>,
+    /// Fetch photos from their addresses when they are not found locally.
+    pub fetch: bool,
+    /// The zone of `post_date` where `post_date_gmt` is missing (drafts).
+    pub zone: jiff::tz::TimeZone,
+    pub progress: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            media_from: None,
+            fetch: true,
+            zone: jiff::tz::TimeZone::get("Asia/Jakarta").unwrap_or(jiff::tz::TimeZone::UTC),
+            progress: false,
+        }
+    }
+}
+
+/// The state of one import run.
+pub(crate) struct Run<'a> {
+    pub nr: &'a Newsroom,
+    pub user: &'a UserRow,
+    pub opts: &'a Options,
+    pub plan: Plan,
+    pub site: url::Url,
+    pub source: String,
+    pub report: Report,
+    pub authors: HashMap<String, i64>,
+    /// Category nicename → rubrik name (top-level) or tag name (below one).
+    pub rubriks: HashMap<String, String>,
+    pub tags: HashMap<String, String>,
+    /// Articles whose "Baca juga" pointed at a post imported later: (article, block, post).
+    pub fixups: Vec<(i64, usize, String)>,
+    pub missing: HashSet<String>,
+    pub http: Option<reqwest::Client>,
+}
+
+impl Run<'_> {
+    pub fn key<'k>(&'k self, kind: &'k str, id: &'k str) -> ImportKey<'k> {
+        ImportKey {
+            source: &self.source,
+            kind,
+            source_id: id,
+        }
+    }
+}
+
+/// Import the export at `path` as `user` (an admin account made for imports).
+pub async fn import_wordpress(
+    nr: &Newsroom,
+    user: &UserRow,
+    path: &Path,
+    opts: &Options,
+) -> anyhow::Result<Report> {
+    let started = std::time::Instant::now();
+    let open = || {
+        std::fs::File::open(path)
+            .map(|f| BufReader::with_capacity(256 * 1024, f))
+            .with_context(|| format!("opening {}", path.display()))
+    };
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let plan = scan(open()?).with_context(|| format!("reading {}", path.display()))?;
+    let site = url::Url::parse(&plan.site)
+        .with_context(|| format!("the export names no usable site address ('{}')", plan.site))?;
+    let source = plan.site.trim_end_matches('/').to_string();
+    let http = opts
+        .fetch
+        .then(|| {
+            reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(20))
+                .connect_timeout(std::time::Duration::from_secs(5))
+                .build()
+                .ok()
+        })
+        .flatten();
+    let mut run = Run {
+        nr,
+        user,
+        opts,
+        plan,
+        site,
+        source: source.clone(),
+        report: Report {
+            source,
+            ..Report::default()
+        },
+        authors: HashMap::new(),
+        rubriks: HashMap::new(),
+        tags: HashMap::new(),
+        fixups: Vec::new(),
+        missing: HashSet::new(),
+        http,
+    };
+    let bar = if opts.progress {
+        let b = ProgressBar::new(size);
+        b.set_style(
+            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg}")
+                .or_else(|_| ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes}"))
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut reader = Reader::new(open()?);
+    let mut n = 0u64;
+    while let Some(entry) = reader.next_entry()? {
+        match entry {
+            Entry::Author(a) => run.author(&a).await?,
+            Entry::Category(c) => run.category(&c).await?,
+            Entry::Tag(t) => {
+                run.tags.insert(t.slug.clone(), t.name.clone());
+            }
+            Entry::Item(item) => {
+                run.item(&item).await?;
+                n += 1;
+                if n.is_multiple_of(64) {
+                    bar.set_position(reader.position());
+                    bar.set_message(format!("{n} items"));
+                }
+            }
+            Entry::Site(_) => {}
+        }
+    }
+    bar.finish_and_clear();
+    run.finish().await?;
+    run.report.seconds = started.elapsed().as_secs_f64();
+    Ok(run.report)
+}
+
+impl Run<'_> {
+    async fn author(&mut self, a: &crate::wxr::Author) -> anyhow::Result<()> {
+        if a.login.is_empty() {
+            return Ok(());
+        }
+        let email = if a.email.contains('@') {
+            a.email.clone()
+        } else {
+            format!(
+                "{}@impor.invalid",
+                warta_core::Slug::from_title(&a.login)
+                    .map_or_else(|| "penulis".to_string(), |s| s.to_string())
+            )
+        };
+        let name = if a.display_name.trim().is_empty() {
+            &a.login
+        } else {
+            &a.display_name
+        };
+        let before = self
+            .nr
+            .store()
+            .imported(self.key("author", &a.login))
+            .await?;
+        let key = ImportKey {
+            source: &self.source,
+            kind: "author",
+            source_id: &a.login,
+        };
+        match self.nr.import_author(self.user, key, name, &email).await {
+            Ok(u) => {
+                let kind = if before.is_some() {
+                    &mut self.report.already_imported
+                } else {
+                    &mut self.report.imported
+                };
+                Report::count(kind, "author");
+                let target = OldPath {
+                    target: format!("/penulis/{}", u.slug),
+                    target_kind: "author".into(),
+                    target_id: u.id,
+                };
+                let path = format!("/author/{}", a.login);
+                self.nr.import_old_paths(&[path], &target).await?;
+                self.authors.insert(a.login.clone(), u.id);
+            }
+            Err(e) => self
+                .report
+                .failed
+                .push(format!("author '{}': {e}", a.login)),
+        }
+        Ok(())
+    }
+
+    async fn category(&mut self, c: &crate::wxr::Category) -> anyhow::Result<()> {
+        let (top, below) = self.plan.top_of(&c.nicename);
+        let (top, below) = (top.to_string(), below);
+        if below {
+            // Warta's rubriks are one level: a subcategory's posts go to the top rubrik and
+            // carry the subcategory as a tag.
+            self.rubriks.insert(c.nicename.clone(), c.name.clone());
+            return Ok(());
+        }
+        let name = crate::body::truncate(c.name.trim(), 80);
+        match self.nr.create_rubrik(self.user, &name).await {
+            Ok(r) => {
+                let kind = if r.created {
+                    &mut self.report.imported
+                } else {
+                    &mut self.report.already_imported
+                };
+                Report::count(kind, "rubrik");
+                self.rubriks.insert(top, r.rubrik.name.clone());
+                let target = OldPath {
+                    target: format!("/rubrik/{}", r.rubrik.slug),
+                    target_kind: "rubrik".into(),
+                    target_id: r.rubrik.id,
+                };
+                let path = format!("/category/{}", c.nicename);
+                self.nr.import_old_paths(&[path], &target).await?;
+            }
+            Err(e) => self
+                .report
+                .failed
+                .push(format!("category '{}': {e}", c.name)),
+        }
+        Ok(())
+    }
+}
