@@ -11,6 +11,7 @@ mod article_write;
 mod articles;
 mod desk;
 mod error;
+mod home;
 mod jobs;
 mod listings;
 mod media;
@@ -24,11 +25,14 @@ mod sessions;
 mod taxonomy;
 pub use taxonomy::Term;
 mod users;
+mod views;
+pub use views::VIEW_HOUR_MS;
 
 pub use accounts::{FailureSpan, TOKEN_TOUCH_MS, TokenRow};
 pub use articles::{ArticleWrite, RevisionRow, Save};
 pub use desk::Submission;
 pub use error::StoreError;
+pub use home::{BreakingRow, HOME_EXPIRY_JOB, HomeLayout, SlotRow, home_expiry_job};
 pub use jobs::{
     AVIF_JOB, JOB_LEASE_MS, JobRow, NewJob, PUBLISH_SCHEDULED_JOB, avif_job, publish_scheduled_job,
 };

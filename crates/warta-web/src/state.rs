@@ -59,6 +59,8 @@ pub(crate) struct Inner {
     /// Turns true when the server shuts down, so that open event streams end and graceful
     /// shutdown does not wait for them forever.
     pub closing: tokio::sync::watch::Sender<bool>,
+    /// Page views counted since the last flush ("Terpopuler", `views_count.rs`).
+    pub views: crate::views_count::ViewCounts,
 }
 
 impl AppState {
@@ -103,6 +105,7 @@ impl AppState {
             changes,
             live,
             closing: tokio::sync::watch::channel(false).0,
+            views: Default::default(),
         }))
     }
 
@@ -209,6 +212,7 @@ fn subscribe_caches(
             // No receivers is fine: nobody is watching.
             let _ = live.send(t.article);
         }
+        warta_core::Change::Home => pages.invalidate(&[Dep::Home]),
         warta_core::Change::All => pages.invalidate(&[Dep::All]),
         // Only ids: looked up by the change follower (`events.rs`), like the jobs' changes.
         c @ (warta_core::Change::ArticleId(_) | warta_core::Change::Media(_)) => {

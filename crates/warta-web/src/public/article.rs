@@ -34,13 +34,15 @@ async fn render(app: &AppState, slug: String) -> Result<Rendered, AppError> {
         }
     }
     let (view, deps) = views::article_view(app.store(), &a).await?;
-    let ctx = page_context(app).await?;
+    let mut ctx = page_context(app).await?;
+    ctx.popular = super::popular::popular_list(app, Some(a.rubrik.id)).await?;
     let body = app.renderer().article_page(&ctx, &view)?;
     Ok(Rendered {
         body,
         content_type: HTML,
         last_modified: a.updated_at,
         deps,
-        fresh_for: None,
+        // "Terpopuler" changes with every flush of the counts.
+        fresh_for: Some(super::popular::POPULAR_FRESH),
     })
 }

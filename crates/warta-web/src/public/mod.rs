@@ -4,8 +4,10 @@
 mod article;
 mod feeds;
 mod files;
+mod home;
 mod listings;
 mod live;
+mod popular;
 mod search;
 mod sitemaps;
 
@@ -13,11 +15,13 @@ pub use article::article;
 pub use feeds::{rubrik_feed, site_atom, site_rss, tag_feed, topic_feed};
 pub use files::{
     favicon, healthz, live_script, logo, media, news_sitemap, readyz, robots, root_file,
-    sitemap_index, stylesheet,
+    sitemap_index, stylesheet, time_script,
 };
 pub(crate) use files::{fingerprinted, text_asset};
-pub use listings::{author, home, indeks, rubrik, tag, topic};
+pub use home::home;
+pub use listings::{author, indeks, rubrik, tag, topic};
 pub use live::stream as live_stream;
+pub use popular::{beacon, terpopuler, terpopuler_rubrik};
 pub use search::search;
 
 use crate::cache::{Dep, Encodings, Page};
@@ -91,7 +95,10 @@ pub async fn page_context(app: &AppState) -> Result<PageContext, AppError> {
             title: r.name,
         })
         .collect();
-    Ok(PageContext { nav })
+    Ok(PageContext {
+        nav,
+        popular: Vec::new(),
+    })
 }
 
 /// An HTML error page for readers (redirects stay redirects).
