@@ -165,6 +165,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "permintaan terbit tidak sah: {}",
     ),
     (
+        "invalid unpublish request: {}",
+        "permintaan tarik berita tidak sah: {}",
+    ),
+    (
         "the article is not in live mode; switch it on first ('live': true)",
         "artikel tidak dalam mode langsung; nyalakan dulu ('live': true)",
     ),

@@ -22,6 +22,7 @@ mod photos;
 mod publishable;
 mod resolve;
 mod restore;
+mod takedown;
 mod taxonomy;
 
 pub use access::{is_live, may_edit, may_read, may_read_history, may_stage, owns};

@@ -22,6 +22,7 @@ mod rows;
 mod schedule;
 mod search;
 mod sessions;
+mod takedowns;
 mod taxonomy;
 pub use taxonomy::Term;
 mod users;

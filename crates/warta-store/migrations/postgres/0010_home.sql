@@ -36,3 +36,11 @@ CREATE TABLE article_views (
     PRIMARY KEY (article_id, hour)
 );
 CREATE INDEX article_views_by_hour ON article_views(hour);
+
+-- Why an article was taken down (`POST /api/v1/articles/{id}/unpublish` with a reason), shown
+-- on its 410 page as the press council's guideline asks.
+CREATE TABLE takedowns (
+    article_id BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    reason TEXT NOT NULL,
+    at BIGINT NOT NULL
+);

@@ -43,7 +43,7 @@ impl Modify for Answers {
         AuthorRef, PublishInput, TermOut, AuthorOut, HeroOut, MediaOut, VariantOut, warta_core::Block,
         warta_core::Source, warta_core::Status, UserRef, CorrectionOut, RevisionOut, RevisionList,
         NewLiveEntry, LiveEntryOut, PresenceOut, PresenceName, MediaPatch, MediaList, PendingOut, ArticleVersion, NewRubrik,
-        warta_newsroom::HomeSlots, warta_newsroom::BreakingSlot, warta_newsroom::Pin)),
+        warta_newsroom::HomeSlots, warta_newsroom::BreakingSlot, warta_newsroom::Pin, UnpublishInput)),
     modifiers(&Bearer, &Answers)
 )]
 pub struct ApiDoc;

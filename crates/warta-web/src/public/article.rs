@@ -27,7 +27,10 @@ async fn render(app: &AppState, slug: String) -> Result<Rendered, AppError> {
     };
     match a.status {
         Status::Published => {}
-        Status::Unpublished => return Err(AppError::Gone),
+        Status::Unpublished => {
+            let reason = app.store().takedown(a.id).await?.map(|(r, _)| r);
+            return Err(AppError::Gone(reason));
+        }
         // Not yet public: drafts, articles in review and embargoed (scheduled) ones.
         Status::Draft | Status::Submitted | Status::Scheduled => {
             return Err(AppError::not_found());

@@ -117,6 +117,10 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
     if status.is_server_error() {
         tracing::error!(error = %e, "page failed");
     }
+    let reason = match &e {
+        AppError::Gone(Some(r)) => Some(r.as_str()),
+        _ => None,
+    };
     let (title, message) = match status {
         StatusCode::NOT_FOUND => (
             "Halaman tidak ditemukan",
@@ -135,10 +139,14 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
             "Maaf, terjadi gangguan di sisi kami. Silakan coba lagi sebentar lagi.",
         ),
     };
+    let message = match reason {
+        Some(r) => format!("{message} Alasan: {r}"),
+        None => message.to_string(),
+    };
     let ctx = page_context(app).await.unwrap_or_default();
     let html = app
         .renderer()
-        .error_page(&ctx, status.as_u16(), title, message)
+        .error_page(&ctx, status.as_u16(), title, &message)
         .unwrap_or_else(|_| {
             format!(
                 "<!doctype html><html lang=\"id\"><title>{}</title><h1>{}</h1></html>",

@@ -1,6 +1,7 @@
 //! "Terpopuler" from real page views: the beacon on every article, counting batched in memory
 //! and flushed every few seconds, bots left out, several instances adding up, and views
-//! counted behind a CDN (Debian's Varnish in front of Warta).
+//! counted behind a CDN (Debian's Varnish in front of Warta). Also the takedown reason on a
+//! withdrawn article's 410 page.
 
 use crate::helpers::{Newsroom, newsroom, options, path_of};
 use std::time::{Duration, Instant};
@@ -155,4 +156,46 @@ async fn views_are_counted_behind_varnish() {
     }
     assert_eq!(views_reach(&nr.app, a, 2).await, 2);
     let _ = cdn.kill().await;
+}
+
+#[tokio::test]
+async fn the_takedown_reason_is_shown_on_the_410_page() {
+    let nr = newsroom().await;
+    let (a, path) = story(&nr, "Berita yang dikoreksi total").await;
+    let reason = "Narasumber mencabut pernyataannya; berita ditarik atas permintaan Dewan Pers.";
+    let (status, v) = nr
+        .app
+        .api(
+            reqwest::Method::POST,
+            &format!("/articles/{a}/unpublish"),
+            &nr.editor,
+            Some(serde_json::json!({"reason": reason})),
+        )
+        .await;
+    assert_eq!(status, 200, "{v}");
+    let (status, html) = nr.app.text(&path).await;
+    assert_eq!(status, 410);
+    assert!(html.contains("Berita ini telah ditarik oleh redaksi."));
+    assert!(
+        html.contains(&format!("Alasan: {}", reason.replace('\'', "&#x27;"))),
+        "{html}"
+    );
+    // A reason is plain text of at most 500 characters.
+    let (b, _) = story(&nr, "Berita kedua").await;
+    let (status, v) = nr
+        .app
+        .api(
+            reqwest::Method::POST,
+            &format!("/articles/{b}/unpublish"),
+            &nr.editor,
+            Some(serde_json::json!({"reason": "x".repeat(501)})),
+        )
+        .await;
+    assert_eq!(status, 422, "{v}");
+    assert!(v.to_string().contains("reason"));
+    let (_, a_now) = nr.app.text(&path).await;
+    assert!(
+        a_now.contains("Alasan"),
+        "the first stays withdrawn with its reason"
+    );
 }
