@@ -165,6 +165,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "permintaan terbit tidak sah: {}",
     ),
     (
+        "invalid unpublish request: {}",
+        "permintaan tarik berita tidak sah: {}",
+    ),
+    (
         "the article is not in live mode; switch it on first ('live': true)",
         "artikel tidak dalam mode langsung; nyalakan dulu ('live': true)",
     ),
@@ -222,6 +226,29 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("delete photos", "menghapus foto"),
     ("manage users", "mengelola pengguna"),
     ("read the audit log", "membaca log audit"),
+    // The front page (warta-newsroom home.rs, /admin/beranda).
+    ("arrange the front page", "menata halaman depan"),
+    ("at most {} stories", "maksimal {} berita"),
+    ("at most {} sections", "maksimal {} seksi"),
+    (
+        "story {} appears twice on the front page",
+        "berita {} tampil dua kali di halaman depan",
+    ),
+    (
+        "{} is not a published article",
+        "{} bukan artikel yang terbit",
+    ),
+    (
+        "story {} is in neither headline nor picks",
+        "berita {} tidak ada di Berita Utama maupun Pilihan Redaksi",
+    ),
+    ("story {} is pinned twice", "berita {} disematkan dua kali"),
+    ("unknown rubrik '{}'", "rubrik '{}' tidak dikenal"),
+    (
+        "rubrik '{}' is listed twice",
+        "rubrik '{}' tercantum dua kali",
+    ),
+    ("must be in the future", "harus di masa depan"),
     (
         "manage rubriks, topics, tags and authors",
         "mengelola rubrik, topik, tag dan penulis",

@@ -16,6 +16,8 @@ pub const EDITOR_JS: &str = include_str!("../assets/editor.js");
 pub const EDITOR_CSS: &str = include_str!("../assets/editor.css");
 /// The newsroom's own stylesheet.
 pub const ADMIN_CSS: &str = include_str!("../assets/admin.css");
+/// `/admin/beranda`'s progressive enhancement (search as you type, drag to reorder).
+pub const BERANDA_JS: &str = include_str!("../assets/beranda.js");
 
 /// A static asset of the newsroom with a content fingerprint in its URL (served immutable).
 pub struct Asset {
@@ -39,6 +41,11 @@ pub const ASSETS: &[Asset] = &[
         name: "admin.css",
         body: ADMIN_CSS,
         content_type: "text/css; charset=utf-8",
+    },
+    Asset {
+        name: "beranda.js",
+        body: BERANDA_JS,
+        content_type: "text/javascript; charset=utf-8",
     },
 ];
 
@@ -95,6 +102,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("audit.html", include_str!("../templates/audit.html")),
     ("users.html", include_str!("../templates/users.html")),
     ("taxonomy.html", include_str!("../templates/taxonomy.html")),
+    ("beranda.html", include_str!("../templates/beranda.html")),
 ];
 
 /// The newsroom's template environment, built once at start-up.

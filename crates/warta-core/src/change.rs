@@ -47,6 +47,9 @@ pub enum Change {
     ArticleId(i64),
     /// A photo's files changed (e.g. its AVIF variants are ready): every article using it.
     Media(i64),
+    /// The curated front page changed (its slots were saved, or a pin or the breaking bar
+    /// expired).
+    Home,
     /// Anything may have changed (bulk loads).
     All,
 }

@@ -35,6 +35,8 @@ pub enum Capability {
     Publish,
     /// Create rubriks (sections) and edit taxonomy.
     ManageTaxonomy,
+    /// Arrange the front page (its slots and the breaking-news bar).
+    CurateHome,
     /// Users and settings.
     Administer,
 }
@@ -66,9 +68,10 @@ impl Role {
         match cap {
             Capability::WriteOwn => true,
             Capability::ReadAll => self >= Role::Writer,
-            Capability::EditAny | Capability::Publish | Capability::ManageTaxonomy => {
-                self >= Role::Editor
-            }
+            Capability::EditAny
+            | Capability::Publish
+            | Capability::ManageTaxonomy
+            | Capability::CurateHome => self >= Role::Editor,
             Capability::Administer => self == Role::Admin,
         }
     }

@@ -8,7 +8,8 @@
 //! Jobs never call HTTP code: what they change goes out as a [`warta_core::Change`] on the
 //! context's change channel ([`Changes`]), which the web layer follows to drop cached pages.
 //!
-//! Warta's jobs today: [`PublishScheduled`] (the scheduler) and [`EncodeAvif`] (AVIF
+//! Warta's jobs today: [`PublishScheduled`] (the scheduler), [`HomeExpiry`] (front-page
+//! pins and the breaking bar running out) and [`EncodeAvif`] (AVIF
 //! variants, encoded in a short-lived child process so the server's memory returns).
 //!
 //! Error policy: jobs return `anyhow` errors with context; the runner logs and retries them.
@@ -17,6 +18,7 @@ mod avif;
 mod changes;
 mod context;
 mod frames;
+mod home;
 mod job;
 mod runner;
 mod scheduler;
@@ -25,6 +27,7 @@ pub use avif::{EncodeAvif, encode_avif_stdio};
 pub use changes::Changes;
 pub use context::{AvifSettings, Context};
 pub use frames::{read_frames, write_frames};
+pub use home::HomeExpiry;
 pub use job::{Attempt, Job, enqueue};
 pub use runner::{Runner, RunnerBuilder};
 pub use scheduler::{PublishScheduled, schedule_next};
@@ -38,4 +41,5 @@ pub fn standard(ctx: Context) -> RunnerBuilder<Context> {
     Runner::builder(store, ctx)
         .register::<PublishScheduled>()
         .register::<EncodeAvif>()
+        .register::<HomeExpiry>()
 }

@@ -16,6 +16,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("article.html", include_str!("../templates/article.html")),
     ("listing.html", include_str!("../templates/listing.html")),
+    ("home.html", include_str!("../templates/home.html")),
+    (
+        "terpopuler.html",
+        include_str!("../templates/terpopuler.html"),
+    ),
     ("error.html", include_str!("../templates/error.html")),
     ("rss.xml", include_str!("../templates/rss.xml")),
     ("atom.xml", include_str!("../templates/atom.xml")),
@@ -55,6 +60,7 @@ pub(crate) fn build(site: &Site) -> Result<Environment<'static>, minijinja::Erro
     env.add_global("site", Value::from_serialize(site));
     env.add_global("stylesheet_url", crate::stylesheet_url());
     env.add_global("live_script_url", crate::live_script_url());
+    env.add_global("time_script_url", crate::time_script_url());
 
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;

@@ -11,6 +11,7 @@
 
 mod env;
 mod filters;
+mod home;
 mod jsonld;
 mod renderer;
 mod views;
@@ -18,6 +19,7 @@ mod views;
 #[cfg(test)]
 mod tests;
 
+pub use home::{BreakingView, HomeView, PopularView, SectionView};
 pub use renderer::Renderer;
 pub use views::*;
 
@@ -45,6 +47,19 @@ pub const LIVE_SCRIPT_PATH: &str = "/static/live.js";
 pub fn live_script_url() -> &'static str {
     static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     URL.get_or_init(|| format!("{LIVE_SCRIPT_PATH}?v={:08x}", fingerprint(LIVE_SCRIPT)))
+}
+
+/// The lists' relative times ("5 menit lalu"), linked (deferred) from the home page and the
+/// listings; without it the absolute WIB times stay.
+pub const TIME_SCRIPT: &str = include_str!("../static/waktu.js");
+
+/// Where the web crate serves [`TIME_SCRIPT`].
+pub const TIME_SCRIPT_PATH: &str = "/static/waktu.js";
+
+/// [`TIME_SCRIPT_PATH`] with a fingerprint of the script, like [`stylesheet_url`].
+pub fn time_script_url() -> &'static str {
+    static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    URL.get_or_init(|| format!("{TIME_SCRIPT_PATH}?v={:08x}", fingerprint(TIME_SCRIPT)))
 }
 
 /// 32 bits of FNV-1a over the stylesheet.

@@ -51,6 +51,7 @@ impl Renderer {
             "article.html",
             context! {
                 nav => &ctx.nav,
+                popular => &ctx.popular,
                 current_url => &a.url,
                 canonical => self.abs(&a.url),
                 a,
@@ -93,6 +94,46 @@ impl Renderer {
                 prev_abs => l.prev_url.as_deref().map(|u| self.abs(u)),
                 next_abs => l.next_url.as_deref().map(|u| self.abs(u)),
                 l,
+            },
+        )
+    }
+
+    /// The curated front page.
+    pub fn home_page(&self, ctx: &PageContext, h: &crate::HomeView) -> Result<String, RenderError> {
+        let website_ld = jsonld::script_safe(&jsonld::website(&self.site));
+        self.render(
+            "home.html",
+            context! {
+                nav => &ctx.nav,
+                popular => &ctx.popular,
+                current_url => "/",
+                canonical => self.abs("/"),
+                page_title => format!("{} - {}", self.site.name, self.site.tagline),
+                website_ld => Value::from_safe_string(website_ld),
+                h,
+            },
+        )
+    }
+
+    /// `/terpopuler`: the most-read stories of the last 24 hours and 7 days, site-wide or of
+    /// one rubrik (`rubrik`), with links to every rubrik's list.
+    pub fn popular_page(
+        &self,
+        ctx: &PageContext,
+        p: &crate::PopularView,
+    ) -> Result<String, RenderError> {
+        let title = match &p.rubrik {
+            Some(r) => format!("Terpopuler {} - {}", r.title, self.site.name),
+            None => format!("Terpopuler - {}", self.site.name),
+        };
+        self.render(
+            "terpopuler.html",
+            context! {
+                nav => &ctx.nav,
+                current_url => &p.url,
+                canonical => self.abs(&p.url),
+                page_title => title,
+                p,
             },
         )
     }

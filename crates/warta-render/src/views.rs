@@ -29,6 +29,9 @@ pub struct Link {
 pub struct PageContext {
     /// Rubriks for the main navigation, in order.
     pub nav: Vec<Link>,
+    /// "Terpopuler": the most-read stories of the last 24 hours, on the home and article
+    /// pages (empty elsewhere, and before anything was read).
+    pub popular: Vec<TeaserView>,
 }
 
 /// One responsive picture. `src` is the largest WebP variant; `variants` are all WebP widths,

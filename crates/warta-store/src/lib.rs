@@ -12,6 +12,7 @@ mod articles;
 mod backup;
 mod desk;
 mod error;
+mod home;
 mod imports;
 mod jobs;
 mod listings;
@@ -24,15 +25,19 @@ mod rows;
 mod schedule;
 mod search;
 mod sessions;
+mod takedowns;
 mod taxonomy;
 pub use taxonomy::Term;
 mod users;
+mod views;
+pub use views::VIEW_HOUR_MS;
 
 pub use accounts::{FailureSpan, TOKEN_TOUCH_MS, TokenRow};
 pub use articles::{ArticleWrite, RevisionRow, Save};
 pub use backup::Counts;
 pub use desk::Submission;
 pub use error::StoreError;
+pub use home::{BreakingRow, HOME_EXPIRY_JOB, HomeLayout, SlotRow, home_expiry_job};
 pub use imports::{ImportKey, OldPath, old_path_key};
 pub use jobs::{
     AVIF_JOB, JOB_LEASE_MS, JobRow, NewJob, PUBLISH_SCHEDULED_JOB, avif_job, publish_scheduled_job,

@@ -23,6 +23,8 @@ pub enum Dep {
     Author(i64),
     /// Site-wide lists: home, Indeks, site feed, sitemaps.
     Lists,
+    /// The curated front page's slots and breaking bar.
+    Home,
     /// Every page (navigation changes).
     All,
 }

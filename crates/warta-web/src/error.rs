@@ -19,9 +19,9 @@ pub enum AppError {
     Forbidden(String),
     #[error("{0}")]
     NotFound(String),
-    /// The content existed and was withdrawn.
+    /// The content existed and was withdrawn; the reason the newsroom gave, if any.
     #[error("this article is no longer available")]
-    Gone,
+    Gone(Option<String>),
     /// Permanent redirect to a path.
     #[error("moved to {0}")]
     Moved(String),
@@ -52,7 +52,7 @@ impl AppError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
-            AppError::Gone => StatusCode::GONE,
+            AppError::Gone(_) => StatusCode::GONE,
             AppError::Moved(_) => StatusCode::MOVED_PERMANENTLY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,

@@ -60,6 +60,7 @@ impl AppState {
                 }
                 Err(_) => self.invalidate_all(),
             },
+            Change::Home => self.invalidate(&[crate::cache::Dep::Home]),
             Change::All => self.invalidate_all(),
         }
     }

@@ -21,6 +21,7 @@ mod respond;
 mod router;
 mod state;
 mod views;
+mod views_count;
 
 pub use admin::RESET_TTL_MS;
 pub use api::openapi::ApiDoc;
@@ -38,13 +39,17 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let streams = app.clone();
+    // Page views go to the database every few seconds, and once more when the server closes.
+    let counting = app.count_views();
     // The peer address reaches handlers (sign-in limits count per client address).
     let service = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
+    let served = axum::serve(listener, service)
         .with_graceful_shutdown(async move {
             shutdown.await;
             // Event streams never finish on their own: end them so in-flight requests can.
             streams.close_streams();
         })
-        .await
+        .await;
+    let _ = counting.await;
+    served
 }

@@ -71,6 +71,8 @@ pub(crate) struct Inner {
     pub metrics: crate::metrics::Metrics,
     /// The gates of uncached work.
     pub slots: crate::overload::Slots,
+    /// Page views counted since the last flush ("Terpopuler", `views_count.rs`).
+    pub views: crate::views_count::ViewCounts,
 }
 
 impl AppState {
@@ -119,6 +121,7 @@ impl AppState {
             closing: tokio::sync::watch::channel(false).0,
             metrics,
             slots,
+            views: Default::default(),
         }))
     }
 
@@ -225,6 +228,7 @@ fn subscribe_caches(
             // No receivers is fine: nobody is watching.
             let _ = live.send(t.article);
         }
+        warta_core::Change::Home => pages.invalidate(&[Dep::Home]),
         warta_core::Change::All => pages.invalidate(&[Dep::All]),
         // Only ids: looked up by the change follower (`events.rs`), like the jobs' changes.
         c @ (warta_core::Change::ArticleId(_) | warta_core::Change::Media(_)) => {

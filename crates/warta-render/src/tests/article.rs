@@ -138,7 +138,9 @@ fn embeds_use_no_third_party_script() {
     ));
     assert!(html.contains("<a href=\"https://x.com/bnpb/status/123\" rel=\"noopener nofollow\">Lihat unggahan di X</a>"));
     assert!(html.contains("Lihat unggahan di Instagram</a>"));
-    assert!(!html.contains("<script src"));
+    // The only script is the site's own enhancement (relative times, copy-link).
+    assert_eq!(count(&html, "<script src"), 1);
+    assert!(html.contains(&format!("<script src=\"{}\" defer>", time_script_url())));
 }
 
 #[test]
@@ -224,9 +226,10 @@ fn head_carries_opengraph_and_twitter_cards() {
 #[test]
 fn hostile_text_is_escaped_everywhere() {
     let html = page(&hostile_article());
-    assert_eq!(count(&html, "<script"), 2);
+    assert_eq!(count(&html, "<script"), 3);
     assert_eq!(count(&html, "<script type=\"application/ld+json\">"), 2);
-    let rest = without_json_ld(&html);
+    let own = format!("<script src=\"{}\" defer></script>", time_script_url());
+    let rest = without_json_ld(&html).replace(&own, "");
     assert!(!rest.contains("<script"), "raw script outside JSON-LD");
     assert!(!rest.contains("alert(1)</script>"));
     assert!(rest.contains("<h1>Judul &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>"));

@@ -33,6 +33,7 @@ pub fn link(title: &str, url: &str) -> Link {
 pub fn ctx() -> PageContext {
     PageContext {
         nav: vec![link("Nasional", "/nasional"), link("Ekonomi", "/ekonomi")],
+        popular: Vec::new(),
     }
 }
 

@@ -7,6 +7,7 @@ mod account;
 mod forms;
 pub use forms::CsrfForm;
 mod articles;
+mod beranda;
 mod compose;
 mod editor_form;
 mod editor_post;
@@ -30,6 +31,7 @@ pub use pending::{apply as apply_pending, discard as discard_pending, pending_pa
 pub use people::{audit, change_role, create_user, users};
 
 pub use articles::{article_list, editor_page};
+pub use beranda::{home_page, home_post};
 pub use compose::{new_article, new_article_page};
 pub use editor_post::editor_post;
 pub use history::{preview, restore, revisions};

@@ -4,6 +4,7 @@ mod answers;
 pub mod articles;
 mod bounds;
 pub mod history;
+pub mod home;
 pub mod localize;
 pub mod media;
 pub mod openapi;

@@ -37,11 +37,13 @@ impl Modify for Answers {
         super::history::presence, super::presence::leave, super::history::add_live_entry, super::articles::list, super::media::upload,
         super::media::get, super::media::list, super::media::patch, super::media::delete,
         super::terms::rubriks, super::terms::create_rubrik, super::terms::tags, super::terms::topics,
+        super::home::get, super::home::put,
     ),
     components(schemas(Problem, NewArticle, ArticlePatch, ArticleOut, ArticleList, ArticleSummary, HeroInput,
         AuthorRef, PublishInput, TermOut, AuthorOut, HeroOut, MediaOut, VariantOut, warta_core::Block,
         warta_core::Source, warta_core::Status, UserRef, CorrectionOut, RevisionOut, RevisionList,
-        NewLiveEntry, LiveEntryOut, PresenceOut, PresenceName, MediaPatch, MediaList, PendingOut, ArticleVersion, NewRubrik)),
+        NewLiveEntry, LiveEntryOut, PresenceOut, PresenceName, MediaPatch, MediaList, PendingOut, ArticleVersion, NewRubrik,
+        warta_newsroom::HomeSlots, warta_newsroom::BreakingSlot, warta_newsroom::Pin, UnpublishInput)),
     modifiers(&Bearer, &Answers)
 )]
 pub struct ApiDoc;

@@ -22,6 +22,16 @@ pub struct PublishInput {
     pub correction: Option<String>,
 }
 
+/// `POST /api/v1/articles/{id}/unpublish`.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnpublishInput {
+    /// Why the article is withdrawn, shown to readers on its page (410): plain text,
+    /// 1–500 characters.
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S", nullable = false)]
+    pub reason: Option<String>,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TermOut {
     pub id: i64,

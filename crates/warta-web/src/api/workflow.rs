@@ -2,7 +2,7 @@
 //! pending version of a published story (applied by `publish`, discarded by
 //! `DELETE …/pending`).
 
-use super::types::{ArticleOut, PublishInput};
+use super::types::{ArticleOut, PublishInput, UnpublishInput};
 use super::{ApiId, ApiUser};
 use crate::error::{AppError, Problem};
 use crate::state::AppState;
@@ -76,11 +76,31 @@ macro_rules! step_route {
     };
 }
 
-step_route!(
-    unpublish,
-    "/api/v1/articles/{id}/unpublish",
-    Transition::Unpublish
-);
+#[utoipa::path(post, path = "/api/v1/articles/{id}/unpublish", tag = "articles", request_body(content = Option<UnpublishInput>),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = ArticleOut, description = "unpublished; the reason, when given, is shown on the article's 410 page"),
+        (status = 400, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+#[tracing::instrument(skip_all, fields(user = user.0.id, article = id))]
+pub async fn unpublish(
+    State(app): State<AppState>,
+    user: ApiUser,
+    ApiId(id): ApiId,
+    body: axum::body::Bytes,
+) -> Result<Json<ArticleOut>, AppError> {
+    // The body is optional: empty means no reason.
+    let input: UnpublishInput = if body.iter().all(u8::is_ascii_whitespace) {
+        UnpublishInput::default()
+    } else {
+        serde_json::from_slice(&body)
+            .map_err(|e| AppError::Unprocessable(format!("invalid unpublish request: {e}")))?
+    };
+    let after = app
+        .newsroom()
+        .unpublish(&user.0, id, input.reason.as_deref())
+        .await?;
+    Ok(Json(ArticleOut::from_row(&app, &after)))
+}
 step_route!(submit, "/api/v1/articles/{id}/submit", Transition::Submit);
 step_route!(
     send_back,

@@ -27,20 +27,25 @@ async fn render(app: &AppState, slug: String) -> Result<Rendered, AppError> {
     };
     match a.status {
         Status::Published => {}
-        Status::Unpublished => return Err(AppError::Gone),
+        Status::Unpublished => {
+            let reason = app.store().takedown(a.id).await?.map(|(r, _)| r);
+            return Err(AppError::Gone(reason));
+        }
         // Not yet public: drafts, articles in review and embargoed (scheduled) ones.
         Status::Draft | Status::Submitted | Status::Scheduled => {
             return Err(AppError::not_found());
         }
     }
     let (view, deps) = views::article_view(app.store(), &a).await?;
-    let ctx = page_context(app).await?;
+    let mut ctx = page_context(app).await?;
+    ctx.popular = super::popular::popular_list(app, Some(a.rubrik.id)).await?;
     let body = app.renderer().article_page(&ctx, &view)?;
     Ok(Rendered {
         body,
         content_type: HTML,
         last_modified: a.updated_at,
         deps,
-        fresh_for: None,
+        // "Terpopuler" changes with every flush of the counts.
+        fresh_for: Some(super::popular::POPULAR_FRESH),
     })
 }

@@ -93,6 +93,19 @@ pub async fn stylesheet(
 }
 
 /// live.js, linked from live articles only; cached like the stylesheet.
+pub async fn time_script(
+    axum::extract::RawQuery(q): axum::extract::RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let cache = fingerprinted(q.as_deref(), warta_render::time_script_url());
+    text_asset(
+        "text/javascript; charset=utf-8",
+        cache,
+        warta_render::TIME_SCRIPT,
+        &headers,
+    )
+}
+
 pub async fn live_script(
     axum::extract::RawQuery(q): axum::extract::RawQuery,
     headers: HeaderMap,

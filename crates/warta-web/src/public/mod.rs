@@ -4,9 +4,11 @@
 mod article;
 mod feeds;
 mod files;
+mod home;
 mod listings;
 mod live;
 mod old_paths;
+mod popular;
 mod search;
 mod sitemaps;
 
@@ -14,12 +16,14 @@ pub use article::article;
 pub use feeds::{rubrik_feed, site_atom, site_rss, tag_feed, topic_feed};
 pub use files::{
     favicon, healthz, live_script, logo, media, news_sitemap, readyz, robots, root_file,
-    sitemap_index, stylesheet,
+    sitemap_index, stylesheet, time_script,
 };
 pub(crate) use files::{fingerprinted, text_asset};
-pub use listings::{author, home, indeks, rubrik, tag, topic};
+pub use home::home;
+pub use listings::{author, indeks, rubrik, tag, topic};
 pub use live::stream as live_stream;
 pub use old_paths::redirect_old_addresses;
+pub use popular::{beacon, terpopuler, terpopuler_rubrik};
 pub use search::search;
 
 use crate::cache::{Dep, Encodings, Page};
@@ -111,7 +115,10 @@ pub async fn page_context(app: &AppState) -> Result<PageContext, AppError> {
             title: r.name,
         })
         .collect();
-    Ok(PageContext { nav })
+    Ok(PageContext {
+        nav,
+        popular: Vec::new(),
+    })
 }
 
 /// An HTML error page for readers (redirects stay redirects).
@@ -130,6 +137,10 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
     if status.is_server_error() && !matches!(e, AppError::Busy(_)) {
         tracing::error!(error = %e, "page failed");
     }
+    let reason = match &e {
+        AppError::Gone(Some(r)) => Some(r.as_str()),
+        _ => None,
+    };
     let (title, message) = match status {
         StatusCode::NOT_FOUND => (
             "Halaman tidak ditemukan",
@@ -152,10 +163,14 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
             "Maaf, terjadi gangguan di sisi kami. Silakan coba lagi sebentar lagi.",
         ),
     };
+    let message = match reason {
+        Some(r) => format!("{message} Alasan: {r}"),
+        None => message.to_string(),
+    };
     let ctx = page_context(app).await.unwrap_or_default();
     let html = app
         .renderer()
-        .error_page(&ctx, status.as_u16(), title, message)
+        .error_page(&ctx, status.as_u16(), title, &message)
         .unwrap_or_else(|_| {
             format!(
                 "<!doctype html><html lang=\"id\"><title>{}</title><h1>{}</h1></html>",

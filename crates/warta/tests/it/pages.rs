@@ -81,7 +81,9 @@ async fn demo_site_serves_every_kind_of_page() {
         placeholders,
         "placeholders are decorative"
     );
-    assert_eq!(count(&article, "<img"), pictures + placeholders);
+    // Plus the view beacon ("Terpopuler").
+    assert_eq!(count(&article, "<img"), pictures + placeholders + 1);
+    assert_eq!(count(&article, "<img class=\"hitung\""), 1);
 
     for path in [
         "/rubrik/nasional",

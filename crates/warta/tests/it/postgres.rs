@@ -42,3 +42,56 @@ async fn publish_and_read_on_postgres() {
     let (s, _) = app.text("/tag/nato").await;
     assert_eq!(s, 200);
 }
+
+#[tokio::test]
+async fn front_page_slots_expiry_jobs_and_view_counts_on_postgres() {
+    let Some(app) = crate::helpers::postgres_app().await else {
+        return;
+    };
+    let n = crate::helpers::newsroom_on(app).await;
+    let a = n.published("Berita utama di PostgreSQL").await;
+    let b = n.published("Berita terbaru di PostgreSQL").await;
+    let until = warta_core::iso8601_wib(warta_store::now_ms() + 60_000);
+    let (s, v) = n
+        .app
+        .api(
+            Method::PUT,
+            "/home",
+            &n.editor,
+            Some(
+                serde_json::json!({"headline": [a["id"]], "sections": ["internasional"],
+                "breaking": {"text": "Gempa di Banten", "article_id": b["id"], "until": until}}),
+            ),
+        )
+        .await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["headline"], serde_json::json!([a["id"]]));
+    let store = n.app.store().await;
+    assert!(
+        store
+            .next_run_at(&[warta_store::HOME_EXPIRY_JOB])
+            .await
+            .unwrap()
+            .is_some(),
+        "the expiry job was enqueued with the layout"
+    );
+    let (_, html) = n.app.text("/").await;
+    let lead = html.find("teaser-lead").expect("a lead");
+    assert!(
+        html[lead..].find("Berita utama di PostgreSQL")
+            < html[lead..].find("Berita terbaru di PostgreSQL")
+    );
+    assert!(html.contains("Gempa di Banten"));
+    // Views: two batches add up in the shared table.
+    let id = a["id"].as_i64().unwrap();
+    let hour = warta_store::now_ms() / warta_store::VIEW_HOUR_MS;
+    store.add_views(&[(id, hour, 2)]).await.unwrap();
+    store.add_views(&[(id, hour, 3)]).await.unwrap();
+    let since = warta_store::now_ms() - 3_600_000;
+    assert_eq!(
+        store.view_totals(&[id], since).await.unwrap(),
+        vec![(id, 5)]
+    );
+    let top = store.most_read(since, None, 5).await.unwrap();
+    assert_eq!(top.first().map(|(r, n)| (r.id, *n)), Some((id, 5)));
+}

@@ -39,7 +39,14 @@ async fn hostile_text_renders_inert_everywhere() {
         assert!(!tag.contains("href=\"javascript:"), "{tag}");
     }
     assert!(!html.contains("<script>alert"));
-    // Only the two JSON-LD blocks open a script element, and nothing closes one early.
+    // Only the two JSON-LD blocks and the site's own enhancement script (relative times,
+    // copy-link) open a script element, and nothing closes one early.
+    let own = format!(
+        "<script src=\"{}\" defer></script>",
+        warta_render::time_script_url()
+    );
+    assert_eq!(html.matches(&own).count(), 1);
+    let html = html.replace(&own, "");
     assert_eq!(html.matches("<script").count(), 2);
     assert_eq!(html.matches("</script>").count(), 2);
     assert!(html.contains("\\u003c/script"), "JSON-LD escapes '<'");

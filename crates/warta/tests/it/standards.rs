@@ -171,6 +171,19 @@ async fn site() -> Site {
         )
         .await;
     assert!(s == 200, "{s} {v}");
+    // A curated front page with a breaking-news bar, so the gates see both.
+    let until = warta_core::iso8601_wib(warta_store::now_ms() + 3_600_000);
+    let (s, v) = n
+        .app
+        .api(
+            Method::PUT,
+            "/home",
+            &n.editor,
+            Some(json!({"headline": [corrected["id"]], "picks": [live_id],
+                "breaking": {"text": "Banjir rob melanda pesisir utara Jakarta", "article_id": live_id, "until": until}})),
+        )
+        .await;
+    assert_eq!(s, 200, "{v}");
     let Newsroom { app, .. } = n;
 
     // Reader pages: everything reachable from the home page, plus pages no link leads to.
@@ -296,6 +309,8 @@ async fn site() -> Site {
         "/admin/media".into(),
         "/admin/audit".into(),
         "/admin/taksonomi".into(),
+        "/admin/beranda".into(),
+        "/admin/beranda?q=rusia".into(),
         "/admin/pengguna".into(),
         "/admin/tidak-ada".into(),
     ];
