@@ -38,8 +38,6 @@ impl Store {
             .await
             .map_err(|e| slug_conflict(e, &w.slug))?;
         write_links(&mut tx, id, w).await?;
-        crate::search::index_article(&mut tx, self.backend, id, &w.headline, &w.dek, &w.body)
-            .await?;
         snapshot(&mut tx, id, 1, w, by, now).await?;
         audit_in(&mut tx, Some(by), "create", Some(id), &w.headline, now).await?;
         let saved = load_article(&mut tx, id).await?;
@@ -129,7 +127,6 @@ impl Store {
             .execute(&mut **tx)
             .await?;
         write_links(tx, id, w).await?;
-        crate::search::index_article(tx, self.backend, id, &w.headline, &w.dek, &w.body).await?;
         snapshot(tx, id, next, w, by, now).await?;
         if let Some(note) = save.correction.as_deref().filter(|n| !n.trim().is_empty()) {
             sqlx::query(

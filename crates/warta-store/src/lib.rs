@@ -39,7 +39,7 @@ pub use pending::PendingRow;
 pub use rows::{
     ArticleRow, CorrectionRow, MediaCrop, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow,
 };
-pub use search::{MAX_TERMS, search_terms};
+pub use search::{SearchChange, SearchDoc};
 pub use sessions::{SESSION_IDLE_MS, SESSION_MAX_MS, SessionRow};
 pub use users::{NewUser, generate_token, hash_password, verify_password};
 
@@ -117,7 +117,6 @@ impl Store {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&self.pool).await?;
-        self.index_missing().await?;
         Ok(())
     }
 

@@ -7,6 +7,8 @@
 pub mod app;
 pub mod config;
 pub mod demo;
+mod reindex;
 
 pub use app::{Running, build_state, open_store, start};
 pub use config::{Config, Overrides};
+pub use reindex::reindex;

@@ -33,7 +33,7 @@ async fn render(app: &AppState, slug: String) -> Result<Rendered, AppError> {
             return Err(AppError::not_found());
         }
     }
-    let (view, deps) = views::article_view(app.store(), &a).await?;
+    let (view, deps) = views::article_view(app, &a).await?;
     let ctx = page_context(app).await?;
     let body = app.renderer().article_page(&ctx, &view)?;
     Ok(Rendered {

@@ -21,6 +21,7 @@ mod pages;
 mod pending;
 mod postgres;
 mod search;
+mod search_api;
 mod security;
 mod security_more;
 mod sign_in_guard;

@@ -171,6 +171,8 @@ async fn site() -> Site {
         )
         .await;
     assert!(s == 200, "{s} {v}");
+    // The search pages below show results: the index catches up with the demo site first.
+    n.app.run_pending_jobs().await;
     let Newsroom { app, .. } = n;
 
     // Reader pages: everything reachable from the home page, plus pages no link leads to.
