@@ -64,6 +64,7 @@ export function createApi({ base, csrf }) {
     saveArticle: (id, payload) => request('PATCH', `/articles/${encodeURIComponent(id)}`, { json: payload }),
     presence: (id) => request('POST', `/articles/${encodeURIComponent(id)}/presence`),
     searchArticles: (text, signal) => request('GET', `/articles?${q({ status: 'published', q: text, per_page: 8 })}`, { signal }),
+    suggestions: (id, signal) => request('GET', `/articles/${encodeURIComponent(id)}/suggestions`, { signal }),
     tags: (text, signal) => request('GET', `/tags?${q({ q: text })}`, { signal }),
     topics: (text, signal) => request('GET', `/topics?${q({ q: text })}`, { signal }),
     searchMedia: (text, signal) => request('GET', `/media?${q({ q: text, per_page: 24 })}`, { signal }),

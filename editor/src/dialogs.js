@@ -117,8 +117,9 @@ function liveSearch(input, status, run, render) {
   return go;
 }
 
-/** "Baca juga": search published headlines, pick one. */
-export function relatedDialog(t, api, pick) {
+/** "Baca juga": search published headlines, pick one. Before anything is typed, the
+ * articles the search index finds most related to this one (`currentId()`) are offered. */
+export function relatedDialog(t, api, pick, currentId = () => '') {
   return openDialog(t, t('relatedTitle'), (body, close) => {
     const id = uid('we-rel');
     const input = h('input', { id, type: 'search', autocomplete: 'off' });
@@ -136,17 +137,23 @@ export function relatedDialog(t, api, pick) {
         list.append(h('li', {}, btn));
       }
     };
-    liveSearch(
+    const go = liveSearch(
       input,
       status,
       async (q, signal) => {
-        if (!q) return [];
+        if (!q) {
+          const id = currentId();
+          if (!id) return [];
+          const res = await api.suggestions(id, signal);
+          return (res?.items || []).filter((x) => x && x.id != null);
+        }
         const res = await api.searchArticles(q, signal);
         return (Array.isArray(res) ? res : res?.items || []).filter((x) => x && x.id != null);
       },
       render,
     );
     body.append(h('label', { for: id, text: t('relatedSearch') }), input, status, list);
+    go();
     return input;
   });
 }

@@ -294,10 +294,15 @@ function boot() {
       text: t('related'),
       dialog: true,
       run: () =>
-        relatedDialog(t, api, (a) => {
-          headlineCache.set(Number(a.id), a.headline);
-          insertBlock({ type: 'related', attrs: { article_id: a.id, headline: a.headline } });
-        }),
+        relatedDialog(
+          t,
+          api,
+          (a) => {
+            headlineCache.set(Number(a.id), a.headline);
+            insertBlock({ type: 'related', attrs: { article_id: a.id, headline: a.headline } });
+          },
+          () => articleId,
+        ),
     },
     { key: 'embed', text: t('embed'), dialog: true, run: () => embedDialog(t, (url) => insertBlock({ type: 'embed', attrs: { url } })) },
     { sep: true },

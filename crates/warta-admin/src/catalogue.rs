@@ -396,6 +396,28 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "tanggal harus berbentuk seperti 2026-03-01",
     ),
     ("setelah must be an entry id", "setelah harus nomor entri"),
+    // Search (warta-search, /api/v1/search).
+    (
+        "from must be a date like 2026-03-01",
+        "from harus tanggal seperti 2026-03-01",
+    ),
+    (
+        "to must be a date like 2026-03-01",
+        "to harus tanggal seperti 2026-03-01",
+    ),
+    (
+        "sort must be relevance or newest",
+        "sort harus relevance atau newest",
+    ),
+    ("search index: {}", "indeks pencarian: {}"),
+    ("search index directory: {}", "folder indeks pencarian: {}"),
+    ("search index files: {}", "berkas indeks pencarian: {}"),
+    ("search index payload: {}", "catatan indeks pencarian: {}"),
+    ("search index task: {}", "tugas indeks pencarian: {}"),
+    (
+        "search index writer lock poisoned",
+        "kunci penulis indeks pencarian rusak",
+    ),
     (
         "this article is no longer available",
         "artikel ini tidak tersedia lagi",

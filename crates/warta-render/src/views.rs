@@ -175,6 +175,9 @@ pub struct TeaserView {
     pub rubrik: Link,
     pub published_at: i64,
     pub image: Option<ImageView>,
+    /// Search results only: the matched passage, HTML (escaped text, `<mark>` around the
+    /// matched words, nothing else).
+    pub snippet: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -212,6 +215,26 @@ pub struct ListingView {
     /// matched.
     pub query: String,
     pub total: i64,
+    /// Search only: the filter form's values and choices.
+    pub filters: Option<SearchFilters>,
+}
+
+/// The search page's filters as the reader set them.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SearchFilters {
+    /// What was typed, as typed (the form shows it back).
+    pub q: String,
+    pub rubrik: String,
+    /// `YYYY-MM-DD` or empty.
+    pub from: String,
+    pub to: String,
+    /// `relevance` or `newest`.
+    pub sort: String,
+    /// (slug, name) of every rubrik.
+    pub rubriks: Vec<(String, String)>,
+    /// Search within this topic (slug; empty: everywhere) and its name.
+    pub topic: String,
+    pub topic_name: String,
 }
 
 /// An RSS 2.0 channel.

@@ -52,7 +52,6 @@ impl Store {
             .await
             .map_err(|e| slug_conflict(e, &w.slug))?;
         write_links(tx, id, w).await?;
-        crate::search::index_article(tx, self.backend, id, &w.headline, &w.dek, &w.body).await?;
         snapshot(tx, id, 1, w, by, now).await?;
         audit_in(tx, Some(by), "create", Some(id), &w.headline, now).await?;
         Ok(id)
@@ -140,7 +139,6 @@ impl Store {
             .execute(&mut **tx)
             .await?;
         write_links(tx, id, w).await?;
-        crate::search::index_article(tx, self.backend, id, &w.headline, &w.dek, &w.body).await?;
         snapshot(tx, id, next, w, by, now).await?;
         if let Some(note) = save.correction.as_deref().filter(|n| !n.trim().is_empty()) {
             sqlx::query(

@@ -50,7 +50,7 @@ pub use pending::PendingRow;
 pub use rows::{
     ArticleRow, CorrectionRow, MediaCrop, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow,
 };
-pub use search::{MAX_TERMS, search_terms};
+pub use search::{SearchChange, SearchDoc};
 pub use sessions::{SESSION_IDLE_MS, SESSION_MAX_MS, SessionRow};
 pub use users::{NewUser, generate_token, hash_password, verify_password};
 
@@ -134,7 +134,6 @@ impl Store {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&self.pool).await?;
-        self.index_missing().await?;
         Ok(())
     }
 

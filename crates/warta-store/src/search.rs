@@ -1,188 +1,219 @@
-//! Full-text search over published articles: SQLite FTS5 (embedded, the default) or
-//! PostgreSQL `tsvector`, both written in the same transaction as every article save.
+//! What the search index (warta-search) reads: the change log it catches up from and the
+//! published articles as documents.
 //!
-//! Both backends see the same query: the words of what the reader typed (letters and digits
-//! only, at most [`MAX_TERMS`]), each matched as a word prefix, all required. Nothing the
-//! reader typed reaches the query syntax of either engine, so no input can make it fail.
-//! Ranking weighs the headline above the dek above the body, then newer first.
+//! `search_changes` gets one row per change to an article from triggers (migration 0008), in
+//! the same transaction as the change. Each instance's index keeps the highest `seq` it has
+//! applied and asks for newer rows; because on PostgreSQL a transaction can commit after one
+//! that took a higher `seq`, it also asks again for the rows of the last few seconds
+//! ([`Store::search_changes_recent`]), so a late commit is not skipped.
+//!
+//! Only the live, published state of an article is a document: pending versions live in
+//! `article_pending` and are never read here.
 
-use crate::listings::TEASER_SELECT;
-use crate::{Backend, Store, StoreError, TeaserRow};
-use sqlx::AnyConnection;
+use crate::{Store, StoreError};
+use std::collections::HashMap;
 use warta_core::Block;
 
-/// More words than this are ignored.
-pub const MAX_TERMS: usize = 8;
-
-/// The lower-cased words of a query, in order, without repeats: the part of the input that
-/// search uses.
-pub fn search_terms(q: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for word in q.split(|c: char| !c.is_alphanumeric()) {
-        let w = word.to_lowercase();
-        if !w.is_empty() && !out.contains(&w) {
-            out.push(w);
-            if out.len() == MAX_TERMS {
-                break;
-            }
-        }
-    }
-    out
+/// One row of the change log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct SearchChange {
+    pub seq: i64,
+    pub article_id: i64,
 }
 
-/// The text of a body that search indexes: every block's plain text, one per line.
-pub(crate) fn body_text(body: &[Block]) -> String {
-    body.iter()
-        .map(Block::plain_text)
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+/// A published article as the search index sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchDoc {
+    pub id: i64,
+    pub headline: String,
+    pub dek: String,
+    /// Every text block's plain text, one per line (image captions are in `captions`).
+    pub body: String,
+    pub captions: String,
+    pub rubrik_id: i64,
+    pub rubrik_slug: String,
+    pub rubrik_name: String,
+    pub topic_id: Option<i64>,
+    pub topic_name: String,
+    pub tag_ids: Vec<i64>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    pub published_at: i64,
 }
 
-/// (Re)write the index row of article `id` through `conn` (inside the save's transaction).
-pub(crate) async fn index_article(
-    conn: &mut AnyConnection,
-    backend: Backend,
-    id: i64,
-    headline: &str,
-    dek: &str,
-    body: &[Block],
-) -> Result<(), StoreError> {
-    let text = body_text(body);
-    match backend {
-        Backend::Sqlite => {
-            sqlx::query("DELETE FROM article_fts WHERE rowid = $1")
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-            sqlx::query(
-                "INSERT INTO article_fts (rowid, headline, dek, body) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(id)
-            .bind(headline)
-            .bind(dek)
-            .bind(text)
-            .execute(&mut *conn)
-            .await?;
-        }
-        Backend::Postgres => {
-            sqlx::query(
-                "INSERT INTO article_search (article_id, doc) VALUES ($1,
-                   setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B')
-                   || setweight(to_tsvector('simple', $4), 'D'))
-                 ON CONFLICT (article_id) DO UPDATE SET doc = EXCLUDED.doc",
-            )
-            .bind(id)
-            .bind(headline)
-            .bind(dek)
-            .bind(text)
-            .execute(&mut *conn)
-            .await?;
+type DocRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    Option<i64>,
+    Option<String>,
+    i64,
+);
+
+const DOC_SELECT: &str = "SELECT a.id, a.headline, a.dek, a.body, a.hero_caption, a.rubrik_id,
+    r.slug, r.name, a.topic_id, t.name, COALESCE(a.published_at, 0)
+    FROM articles a JOIN rubriks r ON r.id = a.rubrik_id LEFT JOIN topics t ON t.id = a.topic_id
+    WHERE a.status = 'published'";
+
+fn split_body(body: &[Block], hero_caption: String) -> (String, String) {
+    let mut text = Vec::new();
+    let mut captions = vec![hero_caption];
+    for b in body {
+        match b {
+            Block::Image { caption, .. } => captions.push(caption.clone()),
+            b => text.push(b.plain_text()),
         }
     }
-    Ok(())
+    text.retain(|t| !t.is_empty());
+    captions.retain(|t| !t.is_empty());
+    (text.join("\n"), captions.join("\n"))
 }
 
 impl Store {
-    /// A page of published articles matching `q` (see the module doc) and the total number of
-    /// matches. A query without any word matches nothing.
-    pub async fn search(
+    /// Up to `limit` change-log rows after `after`, oldest first.
+    pub async fn search_changes_after(
         &self,
-        q: &str,
-        page: u32,
-        per_page: u32,
-    ) -> Result<(Vec<TeaserRow>, i64), StoreError> {
-        let terms = search_terms(q);
-        if terms.is_empty() {
-            return Ok((Vec::new(), 0));
-        }
-        let per_page = per_page.clamp(1, 100);
-        let offset = i64::from(page.max(1) - 1) * i64::from(per_page);
-        // Terms hold letters and digits only (see `search_terms`): quoting them is enough.
-        // Each term as a word prefix, all required, in each engine's own syntax. The matches
-        // come from the index first (a materialised CTE for the ranked page, `IN` for the
-        // count): a plan that probes the index once per article took seconds on 10,000.
-        let (quote, and, ids, scored) = match self.backend {
-            Backend::Sqlite => (
-                ("\"", "\"*"),
-                " ",
-                "SELECT rowid FROM article_fts WHERE article_fts MATCH $1",
-                "SELECT rowid AS id, bm25(article_fts, 10.0, 4.0, 1.0) AS score
-                 FROM article_fts WHERE article_fts MATCH $1",
-            ),
-            Backend::Postgres => (
-                ("'", "':*"),
-                " & ",
-                "SELECT article_id FROM article_search WHERE doc @@ to_tsquery('simple', $1)",
-                "SELECT article_id AS id, -ts_rank(doc, to_tsquery('simple', $1)) AS score
-                 FROM article_search WHERE doc @@ to_tsquery('simple', $1)",
-            ),
-        };
-        let matcher = terms
-            .iter()
-            .map(|t| format!("{}{t}{}", quote.0, quote.1))
-            .collect::<Vec<_>>()
-            .join(and);
-        let select = TEASER_SELECT.replacen(
-            "FROM articles a",
-            "FROM m JOIN articles a ON a.id = m.id",
-            1,
-        );
-        let q = format!(
-            "WITH m AS MATERIALIZED ({scored}) {select} WHERE a.status = 'published'
-             ORDER BY m.score, a.published_at DESC, a.id DESC LIMIT {per_page} OFFSET {offset}"
-        );
-        let rows = sqlx::query_as::<_, TeaserRow>(crate::sql(&q))
-            .bind(&matcher)
-            .fetch_all(&self.pool)
-            .await?;
-        let cq = format!(
-            "SELECT COUNT(*) FROM articles a WHERE a.status = 'published' AND a.id IN ({ids})"
-        );
-        let (total,): (i64,) = sqlx::query_as(crate::sql(&cq))
-            .bind(&matcher)
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<SearchChange>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT seq, article_id FROM search_changes WHERE seq > $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Up to `limit` change-log rows up to `upto` written at or after `since_ms` (epoch ms):
+    /// the lookback for rows that committed late.
+    pub async fn search_changes_recent(
+        &self,
+        upto: i64,
+        since_ms: i64,
+        limit: i64,
+    ) -> Result<Vec<SearchChange>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT seq, article_id FROM search_changes WHERE seq <= $1 AND changed_at >= $2
+             ORDER BY seq LIMIT $3",
+        )
+        .bind(upto)
+        .bind(since_ms)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The highest `seq` of the change log (0 when empty).
+    pub async fn search_change_head(&self) -> Result<i64, StoreError> {
+        let (head,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(seq), 0) FROM search_changes")
             .fetch_one(&self.pool)
             .await?;
-        Ok((rows, total))
+        Ok(head)
     }
 
-    /// Index every article that has no index row yet (those saved before search existed).
-    /// Cheap when there is none; run after migrating.
-    pub(crate) async fn index_missing(&self) -> Result<usize, StoreError> {
-        let missing = match self.backend {
-            Backend::Sqlite => {
-                "SELECT id, headline, dek, body FROM articles a
-                 WHERE NOT EXISTS (SELECT 1 FROM article_fts f WHERE f.rowid = a.id)"
-            }
-            Backend::Postgres => {
-                "SELECT id, headline, dek, body FROM articles a
-                 WHERE NOT EXISTS (SELECT 1 FROM article_search s WHERE s.article_id = a.id)"
-            }
-        };
-        let rows: Vec<(i64, String, String, String)> =
-            sqlx::query_as(missing).fetch_all(&self.pool).await?;
-        for (id, headline, dek, body) in &rows {
-            let body: Vec<Block> = serde_json::from_str(body)?;
-            let mut tx = self.begin_write().await?;
-            index_article(&mut tx, self.backend, *id, headline, dek, &body).await?;
-            tx.commit().await?;
+    /// The published articles among `ids` as documents (the others are not, or no longer,
+    /// published, or gone).
+    pub async fn search_docs(&self, ids: &[i64]) -> Result<Vec<SearchDoc>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
         }
-        Ok(rows.len())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn terms_are_lower_cased_words_without_syntax() {
-        assert_eq!(
-            search_terms("  Rusia \"NATO\" -Ukraina* OR (Kyiv) rusia"),
-            ["rusia", "nato", "ukraina", "or", "kyiv"]
+        let q = format!(
+            "{DOC_SELECT} AND a.id IN ({})",
+            crate::placeholders(ids.len())
         );
-        assert!(search_terms("\"*-:()^ ").is_empty());
-        assert_eq!(search_terms("a b c d e f g h i j").len(), MAX_TERMS);
-        assert_eq!(search_terms("Jawa Barat 2026"), ["jawa", "barat", "2026"]);
+        let rows: Vec<DocRow> = crate::bind_ids(sqlx::query_as(crate::sql(&q)), ids)
+            .fetch_all(&self.pool)
+            .await?;
+        self.docs_of(rows).await
+    }
+
+    /// Up to `limit` published articles with ids above `after`, by id: a full rebuild walks
+    /// the archive with these.
+    pub async fn search_docs_after(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<SearchDoc>, StoreError> {
+        let q = format!("{DOC_SELECT} AND a.id > $1 ORDER BY a.id LIMIT $2");
+        let rows: Vec<DocRow> = sqlx::query_as(crate::sql(&q))
+            .bind(after)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        self.docs_of(rows).await
+    }
+
+    /// How many articles are published (for a rebuild's progress bar).
+    pub async fn count_published(&self) -> Result<i64, StoreError> {
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM articles WHERE status = 'published'")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(n)
+    }
+
+    async fn docs_of(&self, rows: Vec<DocRow>) -> Result<Vec<SearchDoc>, StoreError> {
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let mut tags = self.names_of(&ids, TAGS).await?;
+        let mut authors = self.names_of(&ids, AUTHORS).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, headline, dek, body, hero_caption, rubrik_id, rslug, rname, topic_id, tname, at) in
+            rows
+        {
+            let blocks: Vec<Block> = serde_json::from_str(&body)?;
+            let (body, captions) = split_body(&blocks, hero_caption);
+            let (tag_ids, tag_names) = tags.remove(&id).unwrap_or_default().into_iter().unzip();
+            let (_, author_names): (Vec<i64>, Vec<String>) =
+                authors.remove(&id).unwrap_or_default().into_iter().unzip();
+            out.push(SearchDoc {
+                id,
+                headline,
+                dek,
+                body,
+                captions,
+                rubrik_id,
+                rubrik_slug: rslug,
+                rubrik_name: rname,
+                topic_id,
+                topic_name: tname.unwrap_or_default(),
+                tag_ids,
+                tags: tag_names,
+                authors: author_names,
+                published_at: at,
+            });
+        }
+        Ok(out)
+    }
+
+    /// (id, name) of the tags or authors of each of `ids`, in their order.
+    async fn names_of(
+        &self,
+        ids: &[i64],
+        select: &str,
+    ) -> Result<HashMap<i64, Vec<(i64, String)>>, StoreError> {
+        let mut out: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let q = select.replace("$IDS", &crate::placeholders(ids.len()));
+        let rows: Vec<(i64, i64, String)> = crate::bind_ids(sqlx::query_as(crate::sql(&q)), ids)
+            .fetch_all(&self.pool)
+            .await?;
+        for (article, id, name) in rows {
+            out.entry(article).or_default().push((id, name));
+        }
+        Ok(out)
     }
 }
+
+const TAGS: &str =
+    "SELECT x.article_id, t.id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id
+    WHERE x.article_id IN ($IDS) ORDER BY x.article_id, x.position";
+const AUTHORS: &str = "SELECT x.article_id, u.id, u.name FROM article_authors x
+    JOIN users u ON u.id = x.user_id WHERE x.article_id IN ($IDS) ORDER BY x.article_id, x.position";

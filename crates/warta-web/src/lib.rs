@@ -11,6 +11,7 @@ mod cache;
 mod client;
 mod error;
 mod events;
+mod found;
 mod metrics;
 mod overload;
 mod paths;

@@ -18,11 +18,6 @@ pub fn author(slug: &str) -> String {
 pub fn media(key: &str) -> String {
     format!("/media/{key}")
 }
-pub fn search(terms: &[String]) -> String {
-    let q: Vec<String> = terms.iter().map(|t| urlencode(t)).collect();
-    format!("/cari?q={}", q.join("+"))
-}
-
 /// Percent-encode for a query value (`/` kept readable).
 pub fn urlencode(s: &str) -> String {
     s.bytes()

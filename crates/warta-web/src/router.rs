@@ -59,6 +59,9 @@ pub fn router(app: AppState) -> Router {
         .route("/tags", get(api::terms::tags))
         .route("/home", get(api::home::get).put(api::home::put))
         .route("/topics", get(api::terms::topics))
+        .route("/search", get(api::search::search))
+        .route("/articles/{id}/suggestions", get(api::search::suggestions))
+        .route("/analyze", get(api::search::analyze))
         .route("/openapi.json", get(api::openapi::document))
         .fallback(api_not_found)
         .layer(axum::middleware::from_fn_with_state(

@@ -63,6 +63,8 @@ pub(crate) struct Inner {
     pub jobs: warta_jobs::WartaRunner,
     /// What jobs (and later the newsroom) changed; `events.rs` drops cached pages from it.
     pub changes: warta_jobs::Changes,
+    /// This instance's search index (it follows the database's change log).
+    pub search: warta_search::SearchIndex,
     /// The id of an article that got a new live entry, for the readers' event streams.
     pub live: tokio::sync::broadcast::Sender<i64>,
     /// Turns true when the server shuts down, so that open event streams end and graceful
@@ -77,6 +79,7 @@ pub(crate) struct Inner {
 
 impl AppState {
     /// `jobs` runs the background work; `changes` is the channel its jobs announce on.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         store: Store,
         media: MediaStore,
@@ -84,6 +87,7 @@ impl AppState {
         config: WebConfig,
         jobs: warta_jobs::WartaRunner,
         changes: warta_jobs::Changes,
+        search: warta_search::SearchIndex,
     ) -> AppState {
         let logo = warta_media::demo_image("warta-logo", 512, 512);
         let pages = Arc::new(PageCache::new(config.page_cache, config.page_cache_entries));
@@ -117,6 +121,7 @@ impl AppState {
             logo: bytes::Bytes::from(logo),
             jobs,
             changes,
+            search,
             live,
             closing: tokio::sync::watch::channel(false).0,
             metrics,
@@ -174,6 +179,10 @@ impl AppState {
 
     pub fn config(&self) -> &WebConfig {
         &self.0.config
+    }
+
+    pub fn search(&self) -> &warta_search::SearchIndex {
+        &self.0.search
     }
 
     pub fn store(&self) -> &Store {

@@ -100,15 +100,17 @@ pub async fn teasers(store: &Store, rows: &[TeaserRow]) -> Result<Vec<TeaserView
                 .hero_media_id
                 .and_then(|id| media.get(&id))
                 .map(|m| image_view(m, "", "", "")),
+            snippet: None,
         })
         .collect())
 }
 
 /// The article page view and the content it depends on (for cache invalidation).
 pub async fn article_view(
-    store: &Store,
+    app: &crate::state::AppState,
     a: &ArticleRow,
 ) -> Result<(ArticleView, Vec<Dep>), AppError> {
+    let store = app.store();
     let mut deps = vec![Dep::Article(a.id), Dep::Rubrik(a.rubrik.id)];
     deps.extend(a.tags.iter().map(|t| Dep::Tag(t.id)));
     deps.extend(a.topic.iter().map(|t| Dep::Topic(t.id)));
@@ -123,7 +125,24 @@ pub async fn article_view(
     let refs = Refs::fetch(store, blocks, a.hero_media_id, &mut deps).await?;
     let body = a.body.iter().filter_map(|b| refs.block_view(b)).collect();
     let live_entries = entries.iter().map(|e| refs.live_entry_view(e)).collect();
-    let related_rows = store.related_teasers(a, 4).await?;
+    // "Berita terkait": the search index's suggestions unless the editor picked stories in
+    // the body; topic, tags and rubrik (the store's ranking) fill up.
+    let picked = a
+        .body
+        .iter()
+        .any(|b| matches!(b, warta_core::Block::Related { .. }));
+    let mut related_rows = if picked {
+        Vec::new()
+    } else {
+        crate::found::related(app, a, 4).await?
+    };
+    if related_rows.len() < 4 {
+        for r in store.related_teasers(a, 4).await? {
+            if related_rows.len() < 4 && !related_rows.iter().any(|x| x.id == r.id) {
+                related_rows.push(r);
+            }
+        }
+    }
     deps.extend(related_rows.iter().map(|t| Dep::Article(t.id)));
     let related = teasers(store, &related_rows).await?;
     let word_count = a

@@ -55,7 +55,36 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         avif: warta_jobs::AvifSettings::new(exe, web.media_limits),
     })
     .build();
-    Ok(AppState::new(store, media, renderer, web, jobs, changes))
+    let search = open_search(config)?;
+    Ok(AppState::new(
+        store, media, renderer, web, jobs, changes, search,
+    ))
+}
+
+/// Open this instance's search index (`DATA/search/`).
+pub fn open_search(config: &Config) -> anyhow::Result<warta_search::SearchIndex> {
+    let dir = config.data.join("search");
+    warta_search::SearchIndex::open(&dir)
+        .with_context(|| format!("opening the search index in {}", dir.display()))
+}
+
+/// Keep the search index up to date: catch up from the database's change log at once, then
+/// every second and whenever this instance announces a change (so a local publish is
+/// searchable within milliseconds, another instance's within about a second).
+fn follow_search(state: AppState, mut stop: watch::Receiver<bool>) -> tokio::task::JoinHandle<()> {
+    let mut changes = state.changes().subscribe();
+    tokio::spawn(async move {
+        loop {
+            if let Err(e) = state.search().catch_up(state.store()).await {
+                tracing::warn!(error = %e, "search index catch-up failed; retrying");
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(std::time::Duration::from_secs(1)) => {}
+                _ = changes.recv() => {}
+                _ = stop.wait_for(|&s| s) => return,
+            }
+        }
+    })
 }
 
 /// A server running in the background.
@@ -66,16 +95,26 @@ pub struct Running {
     task: tokio::task::JoinHandle<std::io::Result<()>>,
     stop_jobs: watch::Sender<bool>,
     jobs: Option<tokio::task::JoinHandle<()>>,
+    search: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Running {
     /// Run every due background job now; returns how many ran (see
     /// [`warta_jobs::Runner::run_pending`]).
     /// Waits until the page cache has applied what those jobs changed.
+    /// The search index catches up with the database first and last (what the jobs changed).
     pub async fn run_pending_jobs(&self) -> usize {
+        self.catch_up_search().await;
         let n = self.state.jobs().run_pending().await;
+        self.catch_up_search().await;
         self.state.changes().settled().await;
         n
+    }
+
+    async fn catch_up_search(&self) {
+        if let Err(e) = self.state.search().catch_up(self.state.store()).await {
+            tracing::warn!(error = %e, "search index catch-up failed");
+        }
     }
 
     /// Stop accepting, finish in-flight requests, stop the job runner (a job cut off is
@@ -88,6 +127,9 @@ impl Running {
         self.stop_jobs.send_replace(true);
         if let Some(jobs) = self.jobs.take() {
             jobs.await.context("job runner")?;
+        }
+        if let Some(search) = self.search.take() {
+            search.await.context("search follower")?;
         }
         served?.context("server")?;
         Ok(())
@@ -110,6 +152,9 @@ pub async fn start(config: &Config, state: AppState) -> anyhow::Result<Running> 
     // Imports and other instances write to the same database: follow their changes too.
     state.poll_change_log(warta_web::CHANGE_LOG_POLL);
     let (stop_jobs, jobs_stopped) = watch::channel(false);
+    let search = config
+        .background_jobs
+        .then(|| follow_search(state.clone(), jobs_stopped.clone()));
     let jobs = config
         .background_jobs
         .then(|| tokio::spawn(state.jobs().clone().run(jobs_stopped)));
@@ -126,5 +171,6 @@ pub async fn start(config: &Config, state: AppState) -> anyhow::Result<Running> 
         task,
         stop_jobs,
         jobs,
+        search,
     })
 }

@@ -9,7 +9,9 @@ pub mod backup;
 pub mod config;
 pub mod demo;
 pub mod import;
+mod reindex;
 
 pub use app::{Running, build_state, open_store, start};
 pub use config::{Config, Overrides};
+pub use reindex::reindex;
 pub use warta_web::SlotConfig;

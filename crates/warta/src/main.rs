@@ -66,6 +66,13 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Rebuild this instance's search index (DATA/search/) from the database, with a
+    /// progress bar. Stop the server of this data directory first: the index has one writer.
+    Reindex {
+        /// Data directory [env: WARTA_DATA] [default: ./warta-data]
+        #[arg(long)]
+        data: Option<PathBuf>,
+    },
     /// Look at the background job queue.
     Jobs {
         #[command(subcommand)]
@@ -343,6 +350,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let store = warta::open_store(&config).await?;
             println!("{}", store.pending_jobs().await?);
             Ok(())
+        }
+        Command::Reindex { data } => {
+            let config = Config::load(&Overrides { data, listen: None })?;
+            warta::reindex(&config).await
         }
         Command::Internal { .. } => bail!("internal commands run before the runtime starts"),
     }

@@ -90,6 +90,7 @@ pub fn teaser(n: u32) -> TeaserView {
         rubrik: link("Nasional", "/nasional"),
         published_at: PUBLISHED - i64::from(n) * 3_600_000,
         image: (n % 2 == 1).then(|| image(&format!("t{n}"), "", "")),
+        snippet: None,
     }
 }
 
@@ -252,6 +253,7 @@ pub fn listing(kind: ListingKind, items: Vec<TeaserView>) -> ListingView {
         date: None,
         query: String::new(),
         total: 100,
+        filters: None,
     }
 }
 

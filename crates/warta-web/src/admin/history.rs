@@ -15,7 +15,7 @@ pub async fn preview(State(app): State<AppState>, staff: Staff, Path(id): Path<i
         editable(&app, &staff, id).await?;
         // The pending version when there is one: what "Perbarui" would publish.
         let (a, _) = app.newsroom().pending_view(&staff.0.user, id).await?;
-        let (view, _) = crate::views::article_view(app.store(), &a).await?;
+        let (view, _) = crate::views::article_view(&app, &a).await?;
         let ctx = crate::public::page_context(&app).await?;
         let html = preview_banner(&app.renderer().article_page(&ctx, &view)?);
         let mut res = super::html_response(StatusCode::OK, html);

@@ -29,7 +29,7 @@ impl Modify for Answers {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Warta API", description = "Newsroom API of Warta: articles, media and taxonomy. Tokens come from `warta token create`; the newsroom's own pages use the session cookie with an `X-CSRF-Token` header instead."),
+    info(title = "Warta API", description = "Newsroom API of Warta: articles, media, taxonomy and search. Tokens come from `warta token create`; the newsroom's own pages use the session cookie with an `X-CSRF-Token` header instead."),
     paths(
         super::articles::create, super::articles::get, super::articles::patch, super::workflow::publish,
         super::workflow::unpublish, super::workflow::submit, super::workflow::send_back,
@@ -38,12 +38,15 @@ impl Modify for Answers {
         super::media::get, super::media::list, super::media::patch, super::media::delete,
         super::terms::rubriks, super::terms::create_rubrik, super::terms::tags, super::terms::topics,
         super::home::get, super::home::put,
+        super::search::search, super::search::analyze, super::search::suggestions,
     ),
     components(schemas(Problem, NewArticle, ArticlePatch, ArticleOut, ArticleList, ArticleSummary, HeroInput,
         AuthorRef, PublishInput, TermOut, AuthorOut, HeroOut, MediaOut, VariantOut, warta_core::Block,
         warta_core::Source, warta_core::Status, UserRef, CorrectionOut, RevisionOut, RevisionList,
         NewLiveEntry, LiveEntryOut, PresenceOut, PresenceName, MediaPatch, MediaList, PendingOut, ArticleVersion, NewRubrik,
-        warta_newsroom::HomeSlots, warta_newsroom::BreakingSlot, warta_newsroom::Pin, UnpublishInput)),
+        warta_newsroom::HomeSlots, warta_newsroom::BreakingSlot, warta_newsroom::Pin, UnpublishInput,
+        super::search::SearchOut, super::search::SearchHit, super::search::SortOrder, super::search::AnalyzeOut, super::search::TokenOut,
+        super::search::SuggestionOut, super::search::SuggestionList)),
     modifiers(&Bearer, &Answers)
 )]
 pub struct ApiDoc;

@@ -36,7 +36,7 @@ async fn render(app: &AppState, slug: String) -> Result<Rendered, AppError> {
             return Err(AppError::not_found());
         }
     }
-    let (view, deps) = views::article_view(app.store(), &a).await?;
+    let (view, deps) = views::article_view(app, &a).await?;
     let mut ctx = page_context(app).await?;
     ctx.popular = super::popular::popular_list(app, Some(a.rubrik.id)).await?;
     let body = app.renderer().article_page(&ctx, &view)?;

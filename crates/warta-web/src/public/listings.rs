@@ -24,6 +24,8 @@ struct Listing {
     scope: ListScope,
     dep: Dep,
     date: Option<String>,
+    /// A topic's page: its slug and name, for the search within it.
+    topic: Option<(String, String)>,
 }
 
 async fn render_listing(app: &AppState, l: Listing, page: u32) -> Result<Rendered, AppError> {
@@ -57,6 +59,13 @@ async fn render_listing(app: &AppState, l: Listing, page: u32) -> Result<Rendere
         date: l.date,
         query: String::new(),
         total,
+        filters: l
+            .topic
+            .map(|(topic, topic_name)| warta_render::SearchFilters {
+                topic,
+                topic_name,
+                ..Default::default()
+            }),
     };
     let ctx = page_context(app).await?;
     let body = app.renderer().listing_page(&ctx, &view)?;
@@ -103,6 +112,7 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap, q: PageQuery)
         scope: ListScope::All,
         dep: Dep::Lists,
         date: None,
+        topic: None,
     };
     serve(app, headers, q, Ok(l)).await
 }
@@ -144,6 +154,7 @@ async fn term_listing(app: &AppState, kind: Term, slug: &str) -> Result<Listing,
         scope: page.scope,
         dep: page.dep,
         date: None,
+        topic: (kind == ListingKind::Topic).then(|| (t.slug.clone(), t.name.clone())),
     })
 }
 
@@ -220,6 +231,7 @@ pub async fn author(
             scope: ListScope::Author(u.id),
             dep: Dep::Author(u.id),
             date: None,
+            topic: None,
         }),
         Ok(None) => Err(AppError::not_found()),
         Err(e) => Err(e.into()),
@@ -259,5 +271,6 @@ fn indeks_listing(tanggal: Option<&str>) -> Result<Listing, AppError> {
         scope: ListScope::Between(start, end),
         dep: Dep::Lists,
         date: Some(day),
+        topic: None,
     })
 }

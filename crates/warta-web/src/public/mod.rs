@@ -208,8 +208,14 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
 pub struct PageQuery {
     pub page: Option<String>,
     pub tanggal: Option<String>,
-    /// Search words (`/cari`).
+    /// Search words and filters (`/cari`).
     pub q: Option<String>,
+    pub rubrik: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub sort: Option<String>,
+    /// A topic slug: search within that topic.
+    pub topik: Option<String>,
 }
 
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PageQuery {
@@ -232,6 +238,11 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PageQuery {
             page: first("page"),
             tanggal: first("tanggal"),
             q: first("q"),
+            rubrik: first("rubrik"),
+            from: first("from"),
+            to: first("to"),
+            sort: first("sort"),
+            topik: first("topik"),
         })
     }
 }

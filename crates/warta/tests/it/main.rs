@@ -28,6 +28,7 @@ mod pending;
 mod popular;
 mod postgres;
 mod search;
+mod search_api;
 mod security;
 mod security_more;
 mod sign_in_guard;

@@ -53,6 +53,7 @@ async fn edits_to_a_published_story_wait_for_perbarui() {
     assert!(html.contains(LIVE) && !html.contains(TYPED));
     let (_, feed) = n.app.text("/rss.xml").await;
     assert!(!feed.contains(TYPED));
+    n.app.run_pending_jobs().await;
     let (_, found) = n.app.text("/cari?q=setengah+diketik").await;
     assert!(
         !found.contains("Rusia Siap Berunding"),
@@ -93,6 +94,7 @@ async fn edits_to_a_published_story_wait_for_perbarui() {
     assert!(html.contains("Kalimat pembuka diperbaiki."));
     let (_, feed) = n.app.text("/rss.xml").await;
     assert!(feed.contains(TYPED) || feed.contains("Rusia Siap Berunding"));
+    n.app.run_pending_jobs().await;
     let (_, found) = n.app.text("/cari?q=setengah+diketik").await;
     assert!(
         found.contains("Rusia Siap Berunding"),

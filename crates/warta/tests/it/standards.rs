@@ -184,6 +184,8 @@ async fn site() -> Site {
         )
         .await;
     assert_eq!(s, 200, "{v}");
+    // The search pages below show results: the index catches up with the demo site first.
+    n.app.run_pending_jobs().await;
     let Newsroom { app, .. } = n;
 
     // Reader pages: everything reachable from the home page, plus pages no link leads to.
