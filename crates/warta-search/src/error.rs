@@ -17,3 +17,13 @@ pub enum SearchError {
     #[error("search index writer lock poisoned")]
     Poisoned,
 }
+
+impl SearchError {
+    /// Another process holds this index's writer lock (a server on the same directory).
+    pub fn is_locked(&self) -> bool {
+        matches!(
+            self,
+            SearchError::Index(tantivy::TantivyError::LockFailure(..))
+        )
+    }
+}

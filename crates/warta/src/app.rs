@@ -55,17 +55,44 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         avif: warta_jobs::AvifSettings::new(exe, web.media_limits),
     })
     .build();
-    let search = open_search(config)?;
+    let search = open_search(config, true)?;
     Ok(AppState::new(
         store, media, renderer, web, jobs, changes, search,
     ))
 }
 
-/// Open this instance's search index (`DATA/search/`).
-pub fn open_search(config: &Config) -> anyhow::Result<warta_search::SearchIndex> {
-    let dir = config.data.join("search");
-    warta_search::SearchIndex::open(&dir)
-        .with_context(|| format!("opening the search index in {}", dir.display()))
+/// How many instances may share one data directory, each with its own index.
+const SEARCH_DIRS: usize = 8;
+
+/// Open this instance's search index: `DATA/search/`, or when another instance on the same
+/// data directory holds that one's writer lock, the first free of `DATA/search-2/` …
+/// (every index is a copy of the database's articles that catches up by itself, so any of
+/// them will do). `warta reindex` (`shared: false`) wants the first and says when a server
+/// holds it.
+pub fn open_search(config: &Config, shared: bool) -> anyhow::Result<warta_search::SearchIndex> {
+    let tries = if shared { SEARCH_DIRS } else { 1 };
+    for n in 1..=tries {
+        let dir = match n {
+            1 => config.data.join("search"),
+            n => config.data.join(format!("search-{n}")),
+        };
+        match warta_search::SearchIndex::open(&dir) {
+            Ok(index) => return Ok(index),
+            Err(e) if e.is_locked() && n < tries => continue,
+            Err(e) if e.is_locked() => anyhow::bail!(
+                "the search index in {} is in use by a running server: stop it first",
+                dir.display()
+            ),
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("opening the search index in {}", dir.display()));
+            }
+        }
+    }
+    anyhow::bail!(
+        "more than {SEARCH_DIRS} servers share {}",
+        config.data.display()
+    )
 }
 
 /// Keep the search index up to date: catch up from the database's change log at once, then

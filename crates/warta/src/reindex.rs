@@ -6,7 +6,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 pub async fn reindex(config: &Config) -> anyhow::Result<()> {
     let store = crate::open_store(config).await?;
-    let search = crate::app::open_search(config)?;
+    let search = crate::app::open_search(config, false)?;
     let total = store.count_published().await?;
     let bar = ProgressBar::new(u64::try_from(total).unwrap_or(0));
     bar.set_style(

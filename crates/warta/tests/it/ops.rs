@@ -55,6 +55,7 @@ async fn a_full_server_refuses_uncached_work_with_503_but_serves_cached_pages_an
     .await;
     let a = n.published("Harga beras turun di pasar induk").await;
     let article = path_of(&a["url"]);
+    n.app.run_pending_jobs().await; // the search index catches up too
     assert_eq!(
         n.app.get(&article).await.status(),
         200,
