@@ -523,6 +523,37 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "photo edited",
     ),
     ("audit_media-delete", "menghapus foto", "photo deleted"),
+    (
+        "audit_stage",
+        "menyimpan perubahan (belum terbit)",
+        "change saved (not live)",
+    ),
+    (
+        "audit_stage_review",
+        "mengirim perubahan untuk ditinjau",
+        "change sent for review",
+    ),
+    ("audit_discard", "membuang perubahan", "change discarded"),
+    ("audit_update", "memperbarui (Perbarui)", "change made live"),
+    (
+        "audit_token-revoke",
+        "mencabut token API",
+        "API token revoked",
+    ),
+    ("audit_user-create", "membuat akun", "account created"),
+    (
+        "audit_user-disable",
+        "menonaktifkan akun",
+        "account disabled",
+    ),
+    ("audit_user-enable", "mengaktifkan akun", "account enabled"),
+    ("audit_role-change", "mengubah peran", "role changed"),
+    (
+        "audit_password-change",
+        "mengganti kata sandi",
+        "password changed",
+    ),
+    ("audit_rubrik", "membuat rubrik", "section created"),
 ];
 
 /// The strings of one language as a map for templates.

@@ -211,3 +211,132 @@ fn every_message_in_the_sources_has_a_catalogue_entry() {
         missing.join("\n")
     );
 }
+
+/// Every crate's sources, without their unit tests: (path under `crates/`, code).
+fn sources() -> Vec<(String, String)> {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for e in std::fs::read_dir(&crates).expect("crates dir").flatten() {
+        rust_files(&e.path().join("src"), &mut files);
+    }
+    files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).unwrap_or_default();
+            let code = text.split("#[cfg(test)]").next().unwrap_or("").to_string();
+            let name = f.strip_prefix(&crates).unwrap_or(f).display().to_string();
+            (name, code)
+        })
+        .collect()
+}
+
+/// The string literals that directly follow `marker` anywhere in `code`.
+fn literals_after(code: &str, marker: &str) -> Vec<String> {
+    code.match_indices(marker)
+        .filter_map(|(at, _)| literals(&code[at + marker.len() - 1..]).into_iter().next())
+        .collect()
+}
+
+/// The actions the code writes to the audit log: the action argument of each `.audit(…)`
+/// (second) and `audit_in(…)` (third) call. A literal is taken as it is; a variable
+/// `action` from its `let`; `save.action` from every `action: "…"` of a `Save`;
+/// `step.as_str()` from `Transition::as_str`. Any other form fails the scan, so a new way
+/// of naming an action must be taught here.
+fn audit_actions() -> Vec<(String, String)> {
+    let files = sources();
+    let save_actions: Vec<String> = files
+        .iter()
+        .flat_map(|(_, c)| literals_after(c, "action: \""))
+        .collect();
+    let core = files
+        .iter()
+        .find(|(n, _)| n.ends_with("warta-core/src/lib.rs"))
+        .map(|(_, c)| c.as_str())
+        .expect("warta-core's lib.rs");
+    let steps: Vec<String> = core
+        .lines()
+        .filter(|l| l.trim_start().starts_with("Transition::") && l.contains("=> \""))
+        .flat_map(literals)
+        .collect();
+    assert!(steps.len() >= 5, "Transition::as_str: {steps:?}");
+    let mut out = Vec::new();
+    for (name, code) in &files {
+        for (marker, index) in [(".audit(", 1), ("audit_in(", 2)] {
+            for (at, _) in code.match_indices(marker) {
+                if code[..at].ends_with("fn ") {
+                    continue;
+                }
+                let args = call_args(&code[at + marker.len()..]);
+                let Some(arg) = args.get(index).map(|a| a.trim()) else {
+                    continue;
+                };
+                let fn_start = code[..at].rfind("fn ").unwrap_or(0);
+                let signature = code[fn_start..at].split('{').next().unwrap_or("");
+                let found = if arg.starts_with('"') {
+                    literals(arg)
+                } else if arg == "action" && signature.contains("action: &str") {
+                    // A function that passes its caller's action on.
+                    continue;
+                } else if arg == "action" {
+                    let body = &code[fn_start..at];
+                    let start = body
+                        .rfind("let action")
+                        .or_else(|| body.rfind("let (action"))
+                        .unwrap_or_else(|| panic!("{name}: where does `action` come from?"));
+                    let stmt = body[start..].split(';').next().unwrap_or("");
+                    let mut l = literals(stmt);
+                    if stmt.contains("save.action") {
+                        l.extend(save_actions.iter().cloned());
+                    }
+                    l
+                } else if arg == "step.as_str()" {
+                    steps.clone()
+                } else {
+                    panic!(
+                        "{name}: an audit action written as `{arg}`; teach this test to read it"
+                    );
+                };
+                out.extend(found.into_iter().map(|a| (a, name.clone())));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn every_audit_action_the_code_records_has_a_label_in_both_languages() {
+    let actions = audit_actions();
+    assert!(actions.len() >= 30, "the scan found actions: {actions:?}");
+    for expected in [
+        "stage",
+        "update",
+        "token-revoke",
+        "user-disable",
+        "publish",
+        "rubrik",
+    ] {
+        assert!(
+            actions.iter().any(|(a, _)| a == expected),
+            "the scan misses {expected:?}: {actions:?}"
+        );
+    }
+    let mut missing = Vec::new();
+    for (action, file) in &actions {
+        let key = format!("audit_{action}");
+        for lang in [Lang::Id, Lang::En] {
+            match strings(lang).get(key.as_str()) {
+                Some(s) if !s.trim().is_empty() && (lang == Lang::En || s != action) => {}
+                _ => missing.push(format!("{file}: {key:?} in {}", lang.code())),
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "audit actions without a label in crates/warta-admin/src/i18n.rs:\n{}",
+        missing.join("\n")
+    );
+}

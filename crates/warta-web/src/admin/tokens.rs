@@ -110,11 +110,12 @@ async fn set_disabled(app: &AppState, staff: &Staff, raw: &str, disabled: bool) 
         }
         let user = app.store().user_by_id(id).await?;
         app.store().set_disabled(id, disabled).await?;
-        let (action, ok) = if disabled {
-            ("user-disable", "disabled")
+        let action = if disabled {
+            "user-disable"
         } else {
-            ("user-enable", "enabled")
+            "user-enable"
         };
+        let ok = if disabled { "disabled" } else { "enabled" };
         app.store()
             .audit(Some(staff.0.user.id), action, None, &user.email)
             .await?;
