@@ -163,7 +163,7 @@ async fn a_disabled_account_loses_sessions_tokens_and_sign_in_until_enabled() {
     let (_, list) = admin.get("/admin/pengguna").await;
     assert!(list.contains(&format!("/admin/pengguna/{}/aktif", user.id)));
     let (_, audit) = admin.get("/admin/audit").await;
-    assert!(audit.contains("user-disable") && audit.contains(WRITER));
+    assert!(audit.contains("<td>menonaktifkan akun</td>") && audit.contains(WRITER));
     let me = store.user_by_email(ADMIN).await.unwrap().unwrap();
     let (s, _, _) = admin
         .post(&format!("/admin/pengguna/{}/nonaktif", me.id), &[])
