@@ -343,6 +343,19 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "foto tidak bisa dihapus karena masih dipakai artikel: {}",
     ),
     ("no photo '{}'", "foto '{}' tidak ditemukan"),
+    // What a restored revision left out (warta-newsroom's `notice!`).
+    (
+        "the hero photo (media {}) was deleted since; it was left out",
+        "foto utama (media {}) sudah dihapus, jadi tidak ikut dipulihkan",
+    ),
+    (
+        "photo {} was deleted since; its block was left out",
+        "foto {} sudah dihapus, jadi bloknya tidak ikut dipulihkan",
+    ),
+    (
+        "article {} no longer exists; its \"Baca juga\" was left out",
+        "artikel {} sudah tidak ada, jadi \"Baca juga\"-nya tidak ikut dipulihkan",
+    ),
     ("no photo with id {}", "tidak ada foto dengan nomor {}"),
     ("no media with id {}", "tidak ada media dengan nomor {}"),
     // Accounts and forms.

@@ -34,7 +34,8 @@ fn every_interface_string_and_message_renders_in_both_languages() {
     );
 }
 
-/// Calls whose string arguments are messages shown to people. For `ValidationError::new` the
+/// Calls whose string arguments are messages shown to people (`notice!` is warta-newsroom's
+/// `format!` for notices). For `ValidationError::new` the
 /// first argument is the field, not a message; for `require` only the last is the "what".
 const MARKERS: &[(&str, Skip)] = &[
     ("ValidationError::new(", Skip::First),
@@ -55,6 +56,7 @@ const MARKERS: &[(&str, Skip)] = &[
     ("MediaError::Unsupported(", Skip::None),
     ("MediaError::Corrupt(", Skip::None),
     ("#[error(", Skip::None),
+    ("notice!(", Skip::None),
     (".require(", Skip::AllButLast),
     ("AppError::require(", Skip::AllButLast),
     ("require(user.role,", Skip::AllButLast),

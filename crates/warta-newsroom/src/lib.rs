@@ -39,6 +39,7 @@ pub use pending::Apply;
 pub use photos::PhotoText;
 pub use publishable::{check_publishable, slug_follows_headline};
 pub use resolve::{parse_past_time, parse_time};
+pub use restore::LeftOut;
 pub use taxonomy::RubrikCreated;
 
 use warta_core::{Change, Events, Touched};

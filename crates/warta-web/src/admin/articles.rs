@@ -126,6 +126,19 @@ pub(super) fn script_json<T: serde::Serialize>(v: &T) -> String {
 pub struct EditorQuery {
     #[serde(default)]
     ok: String,
+    /// What a restore left out ([`warta_newsroom::LeftOut::code`]s, comma-separated).
+    #[serde(default)]
+    tanpa: String,
+}
+
+/// The notices for `tanpa`, in the reader's language; unknown codes are ignored.
+fn left_out_notices(lang: warta_admin::Lang, tanpa: &str) -> Vec<String> {
+    tanpa
+        .split(',')
+        .filter_map(warta_newsroom::LeftOut::parse)
+        .take(50)
+        .map(|l| warta_admin::localize(lang, &l.notice()))
+        .collect()
 }
 
 /// `/admin/artikel/{id}`: the editor.
@@ -168,6 +181,7 @@ pub async fn editor_page(
             sources => sources_text(&a.sources),
             schedule_value => schedule_value,
             flash => flash,
+            notices => left_out_notices(staff.lang(), &q.tanpa),
             pending => pending_ctx,
             max_upload => app.config().media_limits.max_bytes,
         };

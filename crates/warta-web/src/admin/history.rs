@@ -95,7 +95,16 @@ pub async fn restore(
     CsrfForm(_): CsrfForm<super::session::Empty>,
 ) -> Response {
     match app.newsroom().restore(&staff.0.user, id, revision).await {
-        Ok(_) => Redirect::to(&format!("/admin/artikel/{id}?ok=restore")).into_response(),
+        Ok((_, left_out)) => {
+            // What was left out travels as short codes the editor page turns into notices.
+            let codes: Vec<String> = left_out.iter().map(|l| l.code()).collect();
+            let tanpa = if codes.is_empty() {
+                String::new()
+            } else {
+                format!("&tanpa={}", codes.join(","))
+            };
+            Redirect::to(&format!("/admin/artikel/{id}?ok=restore{tanpa}")).into_response()
+        }
         Err(e) => error_page(&app, Some(&staff), e.into()),
     }
 }

@@ -50,9 +50,9 @@ pub async fn restore(
     user: ApiUser,
     axum::extract::Path((id, revision)): axum::extract::Path<(i64, i64)>,
 ) -> Result<Json<ArticleOut>, AppError> {
-    let (saved, notices) = app.newsroom().restore(&user.0, id, revision).await?;
+    let (saved, left_out) = app.newsroom().restore(&user.0, id, revision).await?;
     let mut out = ArticleOut::saved(&app, &saved);
-    out.notices = notices;
+    out.notices = left_out.iter().map(|l| l.notice()).collect();
     Ok(Json(out))
 }
 

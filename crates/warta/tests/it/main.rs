@@ -27,6 +27,7 @@ mod pages;
 mod pending;
 mod popular;
 mod postgres;
+mod restore;
 mod search;
 mod search_api;
 mod security;

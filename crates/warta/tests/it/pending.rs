@@ -1,7 +1,6 @@
 //! Pending versions of published stories: edits wait for "Perbarui" while readers, feeds,
 //! JSON-LD, search and the page cache keep the live text. Plus the rules that came with the
-//! newsroom layer: rubriks are made on purpose, only editors set publication times, and a
-//! restore survives a deleted photo.
+//! newsroom layer: rubriks are made on purpose and only editors set publication times.
 
 use crate::helpers::{Desk, article_json, csrf_of, newsroom, path_of};
 use reqwest::Method;
@@ -443,52 +442,6 @@ async fn only_editors_set_publication_times() {
             .starts_with("2020"),
         "{published}"
     );
-}
-
-#[tokio::test]
-async fn restoring_a_revision_whose_photo_was_deleted_leaves_it_out() {
-    let n = newsroom().await;
-    let (status, m) = n
-        .upload(
-            warta_testkit::png(1200, 800),
-            "Banjir di Kelapa Gading",
-            "Antara/Rina",
-        )
-        .await;
-    assert_eq!(status, 201, "{m}");
-    let media = m["id"].as_i64().unwrap();
-    let mut body = article_json("Banjir di Kelapa Gading");
-    body["hero"] =
-        json!({"media_id": media, "caption": "Banjir", "credit": "Antara", "alt": "Banjir"});
-    body["body"] = json!([{"type": "paragraph", "text": "Air naik."},
-        {"type": "image", "media_id": media, "caption": "Banjir", "credit": "Antara", "alt": "Banjir"}]);
-    let a = n.create(body).await;
-    let id = a["id"].as_i64().unwrap();
-    let (status, a2) = n
-        .app
-        .api(Method::PATCH, &format!("/articles/{id}"), &n.editor,
-            Some(json!({"revision": a["revision"], "hero": null, "body": [{"type": "paragraph", "text": "Air naik."}]})))
-        .await;
-    assert_eq!(status, 200, "{a2}");
-    let (status, _) = n
-        .app
-        .api(Method::DELETE, &format!("/media/{media}"), &n.editor, None)
-        .await;
-    assert_eq!(status, 204);
-    let (status, restored) = n
-        .app
-        .api(
-            Method::POST,
-            &format!("/articles/{id}/revisions/1/restore"),
-            &n.editor,
-            None,
-        )
-        .await;
-    assert_eq!(status, 200, "{restored}");
-    assert!(restored["hero"].is_null());
-    assert_eq!(restored["body"].as_array().unwrap().len(), 1);
-    let notices = restored["notices"].to_string();
-    assert!(notices.contains(&format!("photo {media}")), "{notices}");
 }
 
 #[tokio::test]
