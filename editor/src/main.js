@@ -17,7 +17,9 @@ import { uploadAlerts } from './alerts.js';
 
 const AUTOSAVE_MS = 5000;
 const RETRY_MS = 15000;
-const PRESENCE_MS = 15000;
+// The heartbeat of "who has it open": with the server's 20 s expiry (warta-store's
+// PRESENCE_MS) a closed tab leaves the others' line within 30 s even if its leave is lost.
+const PRESENCE_MS = 10000;
 
 function boot() {
   const form = document.getElementById('article-form');

@@ -44,7 +44,7 @@ pub use jobs::{
 };
 pub use listings::{ArticleFilter, ListScope};
 pub use media::NewMedia;
-pub use newsroom::{AuditRow, LiveEntryRow, PRESENCE_MS};
+pub use newsroom::{AuditRow, LiveEntryRow, PRESENCE_BEAT_MS, PRESENCE_MS};
 pub use notify::CHANGE_CHANNEL;
 pub use pending::PendingRow;
 pub use rows::{

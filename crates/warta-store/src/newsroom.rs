@@ -50,9 +50,14 @@ impl TryFrom<RawEntry> for LiveEntryRow {
     }
 }
 
-/// Someone is "in" an article when their editor reported within this window (the editor
-/// beats every 15 s and says when it leaves; a lost leave expires within 30 s).
-pub const PRESENCE_MS: i64 = 30_000;
+/// Someone is "in" an article when their editor reported within this window. The editor
+/// beats every [`PRESENCE_BEAT_MS`] and says when it leaves; when that leave is lost, the
+/// entry expires 20 s after the last beat and the others see it gone at their next beat:
+/// within 30 s of the tab closing.
+pub const PRESENCE_MS: i64 = 20_000;
+
+/// The editor's heartbeat (`PRESENCE_MS` in `editor/src/main.js`).
+pub const PRESENCE_BEAT_MS: i64 = 10_000;
 
 impl Store {
     /// Append to the audit log.

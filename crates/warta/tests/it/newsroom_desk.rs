@@ -50,8 +50,29 @@ async fn presence_clears_as_soon_as_the_other_editor_leaves() {
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 403);
-    // A lost leave expires within 30 s.
-    const { assert!(warta_store::PRESENCE_MS <= 30_000) };
+    // A lost leave clears within 30 s: the entry expires, then the others' next beat.
+    let main_js = include_str!("../../../../editor/src/main.js");
+    let beat: i64 = main_js
+        .split("const PRESENCE_MS = ")
+        .nth(1)
+        .and_then(|r| r.split(';').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the editor's heartbeat");
+    assert_eq!(
+        beat,
+        warta_store::PRESENCE_BEAT_MS,
+        "the editor beats as documented"
+    );
+    assert!(
+        warta_store::PRESENCE_MS + beat <= 30_000 && beat < warta_store::PRESENCE_MS,
+        "expiry {} ms + heartbeat {beat} ms",
+        warta_store::PRESENCE_MS
+    );
+    let bundle = include_str!("../../../../crates/warta-admin/assets/editor.js");
+    assert!(
+        bundle.contains("1e4"),
+        "the built bundle carries the 10 s heartbeat"
+    );
 }
 
 #[tokio::test]
