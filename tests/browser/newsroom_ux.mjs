@@ -209,6 +209,37 @@ try {
   assert.equal(await alert.count(), 0, 'dismissed');
   log('30 MB photo refused in the browser, message names the limit, stays until dismissed');
 
+  // --- 5b. The same on the media library's upload form ----------------------------------------
+  step = 'media page: upload over the limit';
+  let libraryPosts = 0;
+  e.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/admin/media') libraryPosts++;
+  });
+  await e.goto(`${base}/admin/media`, { waitUntil: 'load' });
+  await e.locator('#u-caption').fill('Banjir di Kemang');
+  await e.locator('#u-file').evaluate((input) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(30 * 1024 * 1024).fill(0xff)], 'besar-sekali.jpg', { type: 'image/jpeg' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  const mediaAlert = e.locator('.upload-alerts .upload-alert');
+  await mediaAlert.waitFor();
+  const refusedText = await mediaAlert.textContent();
+  assert.match(refusedText, /besar-sekali\.jpg tidak diunggah: ukurannya 30 MB, maksimal 20 MB/, refusedText);
+  assert.equal(await e.locator('#u-file').evaluate((i) => i.files.length), 0, 'the refused file is no longer chosen');
+  // Pressing "Unggah" now sends nothing either; the message and the typed caption stay.
+  await e.locator('form[method=post][action="/admin/media"] button[type=submit]').click();
+  await e.waitForTimeout(500);
+  assert.equal(libraryPosts, 0, 'no upload was sent');
+  assert.equal(path(e), '/admin/media');
+  assert.equal(await mediaAlert.count(), 1, 'the message stays until dismissed');
+  assert.equal(await e.locator('#u-caption').inputValue(), 'Banjir di Kemang');
+  await e.screenshot({ path: join(shots, 'wide-media-upload-refused.png') });
+  await mediaAlert.locator('button.upload-alert-close').click();
+  assert.equal(await mediaAlert.count(), 0, 'dismissed');
+  log('media page: 30 MB photo refused in the browser without a request, message names the limit');
+
   // --- 6. A refused publish points at the photo block -----------------------------------------
   step = 'refused publish';
   await e.goto(`${base}/admin/artikel/${setup.uncredited.id}`, { waitUntil: 'load' });

@@ -317,6 +317,12 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("max_size", "Maksimal", "At most"),
     ("dismiss", "Tutup pesan", "Dismiss"),
+    // The editor dialog's `tooLarge` (editor/src/i18n.js), for the media page's own check.
+    (
+        "upload_too_large",
+        "Berkas {name} tidak diunggah: ukurannya {size}, maksimal {max}.",
+        "{name} was not uploaded: it is {size}, the limit is {max}.",
+    ),
     ("block", "Blok", "Block"),
     ("move_up", "Naikkan", "Move up"),
     ("move_down", "Turunkan", "Move down"),

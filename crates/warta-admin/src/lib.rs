@@ -18,6 +18,8 @@ pub const EDITOR_CSS: &str = include_str!("../assets/editor.css");
 pub const ADMIN_CSS: &str = include_str!("../assets/admin.css");
 /// `/admin/beranda`'s progressive enhancement (search as you type, drag to reorder).
 pub const BERANDA_JS: &str = include_str!("../assets/beranda.js");
+/// `/admin/media`'s size check before an upload is sent.
+pub const MEDIA_JS: &str = include_str!("../assets/media.js");
 
 /// A static asset of the newsroom with a content fingerprint in its URL (served immutable).
 pub struct Asset {
@@ -45,6 +47,11 @@ pub const ASSETS: &[Asset] = &[
     Asset {
         name: "beranda.js",
         body: BERANDA_JS,
+        content_type: "text/javascript; charset=utf-8",
+    },
+    Asset {
+        name: "media.js",
+        body: MEDIA_JS,
         content_type: "text/javascript; charset=utf-8",
     },
 ];

@@ -342,3 +342,16 @@ fn every_audit_action_the_code_records_has_a_label_in_both_languages() {
         missing.join("\n")
     );
 }
+
+#[test]
+fn the_media_pages_size_message_is_the_editor_dialogs() {
+    let js = include_str!("../../../editor/src/i18n.js");
+    for lang in [Lang::Id, Lang::En] {
+        let ours = strings(lang)["upload_too_large"];
+        assert!(
+            js.contains(&format!("tooLarge: '{ours}'")),
+            "upload_too_large ({}) differs from the editor's tooLarge",
+            lang.code()
+        );
+    }
+}

@@ -2,7 +2,7 @@
 //! (`tests/browser/newsroom_ux.mjs`): no horizontal scroll at 390 px on any newsroom page nor
 //! at 1366 px on the editor with a long slug, the workflow buttons after the metadata on a
 //! phone, pasting styled HTML without a CSP violation, topic suggestions, a 30 MB photo
-//! refused before it is sent, a refused publish pointing at the photo block, and presence
+//! refused before it is sent (in the editor's dialog and on /admin/media), a refused publish pointing at the photo block, and presence
 //! clearing when the other editor leaves.
 
 use crate::browser::{HOW, prerequisites, run_script, screenshots};
