@@ -479,3 +479,85 @@ async fn new_tags_and_topics_get_public_pages_only_once_published() {
         assert_eq!(n.app.text(path).await.0, 200, "{path} once published");
     }
 }
+
+/// A scheduled story with a pending change: at its time the scheduler publishes the live
+/// fields (what was scheduled), and the pending change stays pending until "Perbarui", as
+/// WordPress publishes a scheduled post and not its autosave.
+#[tokio::test]
+async fn the_scheduler_publishes_the_scheduled_text_and_keeps_the_pending_change_pending() {
+    let n = crate::helpers::newsroom_manual_jobs().await;
+    let a = n
+        .create(article_json("Jadwal dengan Perubahan Tertunda"))
+        .await;
+    let id = a["id"].as_i64().unwrap();
+    let page = path_of(&a["url"]);
+    let at_ms = (warta_store::now_ms() / 1000 + 3) * 1000;
+    let (s, scheduled) = n
+        .app
+        .api(
+            Method::POST,
+            &format!("/articles/{id}/publish"),
+            &n.editor,
+            Some(json!({"at": warta_core::iso8601_wib(at_ms)})),
+        )
+        .await;
+    assert_eq!(
+        (s, scheduled["status"].as_str()),
+        (200, Some("scheduled")),
+        "{scheduled}"
+    );
+
+    let (status, saved) = stage(&n, &n.editor, id, scheduled["revision"].as_i64().unwrap()).await;
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(saved["status"], "scheduled");
+    assert!(saved["pending"].is_object(), "{saved}");
+    let pending_revision = saved["pending"]["revision"].clone();
+    // Before its time readers see nothing at all.
+    assert_eq!(n.app.get(&page).await.status(), 404);
+    assert!(
+        !n.app
+            .text("/rss.xml")
+            .await
+            .1
+            .contains("Jadwal dengan Perubahan")
+    );
+
+    tokio::time::sleep(std::time::Duration::from_millis(
+        (at_ms - warta_store::now_ms()).max(0) as u64 + 10,
+    ))
+    .await;
+    assert!(n.app.run_pending_jobs().await >= 1, "the scheduler ran");
+    // What goes live is what was scheduled: the live fields, not the pending change.
+    let (status, html) = n.app.text(&page).await;
+    assert_eq!(status, 200, "published at its time");
+    assert!(
+        html.contains(LIVE) && !html.contains(TYPED),
+        "the scheduled text"
+    );
+    let (_, feed) = n.app.text("/rss.xml").await;
+    assert!(feed.contains("Jadwal dengan Perubahan") && !feed.contains(TYPED));
+    // The change is still pending, unchanged, for "Perbarui" or "Buang perubahan".
+    let (_, got) = n
+        .app
+        .api(Method::GET, &format!("/articles/{id}"), &n.editor, None)
+        .await;
+    assert_eq!(got["status"], "published");
+    assert_eq!(got["pending"]["revision"], pending_revision, "{got}");
+    let path = format!("/articles/{id}?version=pending");
+    let (_, pending) = n.app.api(Method::GET, &path, &n.editor, None).await;
+    assert!(pending["body"].to_string().contains(TYPED), "{pending}");
+
+    // "Perbarui" then makes the change live.
+    let (status, applied) = n
+        .app
+        .api(
+            Method::POST,
+            &format!("/articles/{id}/publish"),
+            &n.editor,
+            Some(json!({"revision": got["revision"]})),
+        )
+        .await;
+    assert_eq!(status, 200, "{applied}");
+    assert!(applied["pending"].is_null(), "{applied}");
+    assert!(n.app.text(&page).await.1.contains(TYPED));
+}
