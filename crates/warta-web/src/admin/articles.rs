@@ -3,7 +3,7 @@
 
 use super::editor_form::{authors_text, sources_text, tags_text};
 use super::{Staff, error_page, page};
-use crate::api::types::ArticleOut;
+use crate::article_out::ArticleOut;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};

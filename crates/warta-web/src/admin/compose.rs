@@ -10,7 +10,6 @@
 use super::articles::script_json;
 use super::editor_form::EditorForm;
 use super::{CsrfForm, Staff, error_page, page};
-use crate::api::types::{ArticlePatch, NewArticle};
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::State;
@@ -18,6 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 use serde_json::json;
 use warta_core::Transition;
+use warta_newsroom::input::{ArticlePatch, NewArticle};
 use warta_store::Term;
 
 /// `GET /admin/artikel/baru`: the editor with nothing in it yet.
@@ -226,7 +226,7 @@ pub(super) async fn refused(
         // What the editor showed: the pending version of a published story, if any.
         Some(id) => match app.newsroom().pending_view(&staff.0.user, id).await {
             Ok((row, _)) => {
-                serde_json::to_value(crate::api::types::ArticleOut::from_row(app, &row))
+                serde_json::to_value(crate::article_out::ArticleOut::from_row(app, &row))
                     .unwrap_or_default()
             }
             Err(e) => return error_page(app, Some(staff), e.into()),

@@ -1,11 +1,11 @@
 //! The editor's form as posted without JavaScript: its fields, how they compare with the
 //! stored article, and the patch they make.
 
-use crate::api::types::{ArticlePatch, AuthorRef, HeroInput};
 use crate::error::AppError;
 use minijinja::Value;
 use serde::Deserialize;
 use warta_core::{Block, Source};
+use warta_newsroom::input::{ArticlePatch, AuthorRef, HeroInput};
 use warta_store::ArticleRow;
 
 /// The editor form as posted (works without JavaScript).

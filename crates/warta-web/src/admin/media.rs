@@ -113,10 +113,10 @@ pub async fn media_upload(
     staff: Staff,
     form: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let mut up = crate::api::media::Upload::default();
+    let mut up = crate::upload::Upload::default();
     let run = async {
         let mut form = form.map_err(|e| AppError::BadRequest(e.body_text()))?;
-        crate::api::media::read_upload_into(&mut form, Some(&staff.0), &mut up).await?;
+        crate::upload::read_upload_into(&mut form, Some(&staff.0), &mut up).await?;
         let bytes = up
             .file
             .take()
@@ -134,7 +134,7 @@ pub async fn media_upload(
     };
     let e = match run.await {
         Ok(r) => return r,
-        Err(e) => crate::api::media::name_limit(e, app.config().media_limits.max_bytes),
+        Err(e) => crate::upload::name_limit(e, app.config().media_limits.max_bytes),
     };
     upload_refused(&app, &staff, e, &up).await
 }
@@ -145,7 +145,7 @@ async fn upload_refused(
     app: &AppState,
     staff: &Staff,
     e: AppError,
-    up: &crate::api::media::Upload,
+    up: &crate::upload::Upload,
 ) -> Response {
     if matches!(e, AppError::Forbidden(_) | AppError::Internal(_)) {
         return error_page(app, Some(staff), e);

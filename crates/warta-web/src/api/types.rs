@@ -2,8 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use warta_core::{Block, Source, Status};
+use warta_core::Block;
 
+pub use crate::article_out::{
+    ArticleOut, AuthorOut, CorrectionOut, HeroOut, PendingOut, TermOut, UserRef,
+};
 pub use warta_newsroom::input::{ArticlePatch, AuthorRef, HeroInput, NewArticle};
 
 /// `POST /api/v1/articles/{id}/publish`.
@@ -30,44 +33,6 @@ pub struct UnpublishInput {
     /// 1–500 characters.
     #[schema(min_length = 1, max_length = 500, pattern = r"\S", nullable = false)]
     pub reason: Option<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TermOut {
-    pub id: i64,
-    pub slug: String,
-    pub name: String,
-    pub url: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AuthorOut {
-    pub id: i64,
-    pub name: String,
-    pub slug: String,
-    pub url: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct HeroOut {
-    pub media_id: i64,
-    pub caption: String,
-    pub credit: String,
-    pub alt: String,
-}
-
-/// A newsroom member by id and name.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct UserRef {
-    pub id: i64,
-    pub name: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CorrectionOut {
-    pub note: String,
-    /// ISO 8601 in WIB.
-    pub at: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -156,55 +121,6 @@ pub struct MediaQuery {
 pub struct TermQuery {
     /// Names starting with or containing these letters.
     pub q: Option<String>,
-}
-
-/// An article as the API returns it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ArticleOut {
-    pub id: i64,
-    pub slug: String,
-    pub status: Status,
-    pub revision: i64,
-    /// Absolute URL of the reader page.
-    pub url: String,
-    pub headline: String,
-    pub dek: String,
-    pub rubrik: TermOut,
-    pub tags: Vec<TermOut>,
-    pub topic: Option<TermOut>,
-    pub authors: Vec<AuthorOut>,
-    pub dateline: String,
-    pub signoff: String,
-    pub sources: Vec<Source>,
-    pub hero: Option<HeroOut>,
-    pub body: Vec<Block>,
-    /// ISO 8601 in WIB.
-    pub published_at: Option<String>,
-    pub created_at: String,
-    pub updated_at: String,
-    pub seo_title: String,
-    pub seo_description: String,
-    pub live: bool,
-    /// Who saved the current revision.
-    pub updated_by: Option<UserRef>,
-    pub corrections: Vec<CorrectionOut>,
-    /// Unpublished changes of a published or scheduled article (`?version=pending` reads
-    /// them); `null` when there are none.
-    pub pending: Option<PendingOut>,
-    /// What a restore had to leave out (photos or articles deleted since).
-    pub notices: Vec<String>,
-}
-
-/// A pending version: saved, not yet visible to readers.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PendingOut {
-    /// The revision the pending version was saved as.
-    pub revision: i64,
-    /// ISO 8601 in WIB.
-    pub updated_at: String,
-    pub by: UserRef,
-    /// A writer's change waiting for an editor's review.
-    pub for_review: bool,
 }
 
 /// `GET /api/v1/articles/{id}?version=pending`.
