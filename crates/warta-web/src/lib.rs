@@ -21,6 +21,7 @@ mod request_id;
 mod respond;
 mod router;
 mod state;
+mod surrogate;
 mod views;
 mod views_count;
 
