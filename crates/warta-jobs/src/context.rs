@@ -14,6 +14,10 @@ pub struct Context {
     /// Where jobs announce what they changed (the web layer drops cached pages from it).
     pub changes: Changes,
     pub avif: AvifSettings,
+    /// Where CDN purges go (`None`: no CDN to purge).
+    pub purge: Option<std::sync::Arc<crate::PurgeTarget>>,
+    /// For jobs that call other services (CDN purges).
+    pub http: reqwest::Client,
 }
 
 impl Context {

@@ -53,7 +53,16 @@ impl Store {
             .map_err(|e| slug_conflict(e, &w.slug))?;
         write_links(tx, id, w).await?;
         snapshot(tx, id, 1, w, by, now).await?;
-        audit_in(tx, Some(by), "create", Some(id), &w.headline, now).await?;
+        audit_in(
+            tx,
+            &self.origin,
+            Some(by),
+            "create",
+            Some(id),
+            &w.headline,
+            now,
+        )
+        .await?;
         Ok(id)
     }
 
@@ -150,7 +159,7 @@ impl Store {
             .bind(now)
             .execute(&mut **tx)
             .await?;
-            audit_in(tx, Some(by), "correct", Some(id), note, now).await?;
+            audit_in(tx, &self.origin, Some(by), "correct", Some(id), note, now).await?;
         }
         let action = if save.action.is_empty() {
             "save"
@@ -159,6 +168,7 @@ impl Store {
         };
         audit_in(
             tx,
+            &self.origin,
             Some(by),
             action,
             Some(id),
@@ -233,7 +243,16 @@ impl Store {
             (Transition::Schedule, Some(p)) => warta_core::format_long_wib(p),
             _ => String::new(),
         };
-        audit_in(&mut tx, Some(by), step.as_str(), Some(id), &detail, now).await?;
+        audit_in(
+            &mut tx,
+            &self.origin,
+            Some(by),
+            step.as_str(),
+            Some(id),
+            &detail,
+            now,
+        )
+        .await?;
         let saved = load_article(&mut tx, id).await?;
         tx.commit().await?;
         Ok(saved)
@@ -267,6 +286,7 @@ fn bind_content<'q>(q: Scalar<'q>, w: &ArticleWrite) -> Result<Scalar<'q>, Store
 /// Append to the audit log inside a transaction.
 pub(crate) async fn audit_in(
     conn: &mut AnyConnection,
+    origin: &str,
     by: Option<i64>,
     action: &str,
     article_id: Option<i64>,
@@ -274,13 +294,15 @@ pub(crate) async fn audit_in(
     now: i64,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO audit_log (at, user_id, action, article_id, detail) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO audit_log (at, user_id, action, article_id, detail, origin)
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(now)
     .bind(by)
     .bind(action)
     .bind(article_id)
     .bind(detail.chars().take(500).collect::<String>())
+    .bind(origin)
     .execute(conn)
     .await?;
     Ok(())

@@ -96,19 +96,22 @@ impl Store {
         )
     }
 
-    /// Audit records after `after` (oldest first, at most `limit`): id, article, action.
-    /// Every content change writes one in its transaction, so a server follows changes made
-    /// by another process on the same database (an import) by polling this cheaply.
+    /// Audit records after `after` written by other stores (oldest first, at most `limit`):
+    /// id, article, action. Every content change writes one in its transaction, so a server
+    /// follows changes made by another process on the same database (an import, another
+    /// instance) by polling this cheaply, without re-reading its own.
     pub async fn change_log_since(
         &self,
         after: i64,
         limit: i64,
     ) -> Result<Vec<(i64, Option<i64>, String)>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT id, article_id, action FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2",
+            "SELECT id, article_id, action FROM audit_log WHERE id > $1 AND origin <> $3
+             ORDER BY id LIMIT $2",
         )
         .bind(after)
         .bind(limit)
+        .bind(&*self.origin)
         .fetch_all(&self.pool)
         .await?)
     }

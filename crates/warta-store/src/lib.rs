@@ -74,6 +74,20 @@ pub struct Store {
     backend: Backend,
     /// The database URL (PostgreSQL's LISTEN needs a connection of its own).
     url: std::sync::Arc<str>,
+    /// This handle's mark on the change log (`audit_log.origin`), so that a server following
+    /// the log skips the changes it made itself and has already applied.
+    origin: std::sync::Arc<str>,
+}
+
+/// A mark that no other open store shares: process id, start time and a counter.
+fn new_origin() -> std::sync::Arc<str> {
+    static OPENED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!("{:x}-{t:x}-{n}", std::process::id()).into()
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -124,6 +138,7 @@ impl Store {
             pool,
             backend,
             url: url.into(),
+            origin: new_origin(),
         })
     }
 

@@ -69,7 +69,16 @@ impl Store {
         detail: &str,
     ) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
-        audit_in(&mut conn, by, action, article_id, detail, now_ms()).await
+        audit_in(
+            &mut conn,
+            &self.origin,
+            by,
+            action,
+            article_id,
+            detail,
+            now_ms(),
+        )
+        .await
     }
 
     /// The audit log, newest first, optionally for one article.
@@ -169,6 +178,7 @@ impl Store {
             .await?;
         audit_in(
             &mut tx,
+            &self.origin,
             Some(by),
             "live-entry",
             Some(article_id),

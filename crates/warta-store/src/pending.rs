@@ -110,6 +110,7 @@ impl Store {
         let action = if for_review { "stage_review" } else { "stage" };
         audit_in(
             &mut tx,
+            &self.origin,
             Some(save.by),
             action,
             Some(id),
@@ -160,7 +161,16 @@ impl Store {
             .await?
             .rows_affected();
         if gone > 0 {
-            audit_in(&mut tx, Some(by), "discard", Some(id), "", now).await?;
+            audit_in(
+                &mut tx,
+                &self.origin,
+                Some(by),
+                "discard",
+                Some(id),
+                "",
+                now,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(gone > 0)

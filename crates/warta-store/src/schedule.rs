@@ -29,7 +29,16 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
         for id in &ids {
-            audit_in(&mut tx, None, "publish", Some(*id), "terjadwal", now).await?;
+            audit_in(
+                &mut tx,
+                &self.origin,
+                None,
+                "publish",
+                Some(*id),
+                "terjadwal",
+                now,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(ids)

@@ -37,6 +37,8 @@ pub struct Options {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Bounds on uncached work (default: the server's).
     pub slots: Option<warta::SlotConfig>,
+    /// The CDN to purge on changes (default: none).
+    pub purge: Option<warta::PurgeTarget>,
 }
 
 impl TestApp {
@@ -68,6 +70,9 @@ impl TestApp {
         }
         if opts.warta_exe.is_some() {
             config.exe = opts.warta_exe;
+        }
+        if opts.purge.is_some() {
+            config.purge = opts.purge;
         }
         if let Some(b) = opts.background_jobs {
             config.background_jobs = b;

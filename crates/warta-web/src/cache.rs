@@ -53,6 +53,10 @@ pub struct Page {
     /// The same time, for comparing with If-Modified-Since.
     pub modified: std::time::SystemTime,
     pub deps: Vec<Dep>,
+    /// The page's surrogate keys, for a CDN in front (`surrogate.rs`): space-separated for
+    /// `Surrogate-Key`, comma-separated for `Cache-Tag`.
+    pub surrogate: HeaderValue,
+    pub cache_tag: HeaderValue,
     /// When set, the cache forgets the page at this time.
     pub expires: Option<std::time::Instant>,
 }
@@ -119,6 +123,8 @@ impl Page {
             etag,
             last_modified,
             modified,
+            surrogate: crate::surrogate::header(&deps, content_type, ' '),
+            cache_tag: crate::surrogate::header(&deps, content_type, ','),
             deps,
             expires: None,
         }

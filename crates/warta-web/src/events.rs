@@ -1,7 +1,8 @@
-//! Change events → the page cache and the live streams. Background jobs (and later the
-//! newsroom layer) announce what they changed as a [`Change`] on a broadcast channel instead
-//! of calling HTTP code; this task drops the cached pages that show it and wakes the readers'
-//! event streams that follow the article.
+//! Change events → the page cache, the CDN and the live streams. Background jobs announce
+//! what they changed as a [`Change`] on a broadcast channel instead of calling HTTP code;
+//! this task drops the cached pages that show it (here and, through a purge job, in the CDN)
+//! and wakes the readers' event streams that follow the article. Changes made by other
+//! instances arrive through the change log instead (`poll.rs`, [`AppState::follow_remote`]).
 
 use crate::state::AppState;
 use tokio::sync::broadcast::error::RecvError;
@@ -71,5 +72,18 @@ impl AppState {
             Ok(a) => self.invalidate(&crate::cache::deps_of(&warta_newsroom::touched(&a))),
             Err(_) => self.invalidate_all(),
         }
+    }
+
+    /// Another instance changed article `id` (seen in the change log): drop this instance's
+    /// pages showing it and wake its live readers. The CDN is that instance's to purge.
+    pub(crate) async fn follow_remote(&self, id: i64) {
+        match self.store().article_by_id(id).await {
+            Ok(a) => self
+                .0
+                .pages
+                .invalidate(&crate::cache::deps_of(&warta_newsroom::touched(&a))),
+            Err(_) => self.invalidate_all(),
+        }
+        self.live_changed(id);
     }
 }

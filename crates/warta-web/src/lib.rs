@@ -22,6 +22,7 @@ mod request_id;
 mod respond;
 mod router;
 mod state;
+mod surrogate;
 mod upload;
 mod views;
 mod views_count;

@@ -5,7 +5,8 @@
 //! reads every second, and at once when PostgreSQL notifies a change (`LISTEN`, see
 //! `warta_store::CHANGE_CHANNEL`), so another instance's publish reaches this one's cache in
 //! well under a second there. Changes made here are applied at once through the change
-//! channel; seeing them again here costs one more render of those pages.
+//! channel, and the log is read without them (each record names the store that wrote it);
+//! the instance that made a change also purges the CDN for it.
 //!
 //! On PostgreSQL ids are handed out before commit, so a record can become visible after a
 //! higher one was read: each read looks back over the last [`LOOK_BACK`] ids too and skips
@@ -77,7 +78,7 @@ impl AppState {
                     }
                     last = last.max(id);
                     match article {
-                        Some(a) => app.announce(warta_core::Change::ArticleId(a)),
+                        Some(a) => app.follow_remote(a).await,
                         None if site_wide(&action) => app.invalidate_all(),
                         None => {}
                     }

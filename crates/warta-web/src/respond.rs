@@ -108,6 +108,8 @@ pub fn send_page(page: &Page, headers: &HeaderMap, cache_control: &'static str) 
         );
     }
     h.insert(header::ETAG, page.etag.clone());
+    h.insert("surrogate-key", page.surrogate.clone());
+    h.insert("cache-tag", page.cache_tag.clone());
     h.insert(header::LAST_MODIFIED, page.last_modified.clone());
     if status == StatusCode::OK {
         let enc = match encoding {

@@ -24,6 +24,8 @@ pub struct WebConfig {
     pub slots: crate::overload::SlotConfig,
     /// Client addresses that may read `/metrics`.
     pub metrics_allow: Vec<std::net::IpAddr>,
+    /// A CDN in front is purged on every change (the target is the job runner's).
+    pub cdn_purge: bool,
 }
 
 impl Default for WebConfig {
@@ -40,6 +42,7 @@ impl Default for WebConfig {
                 std::net::Ipv4Addr::LOCALHOST.into(),
                 std::net::Ipv6Addr::LOCALHOST.into(),
             ],
+            cdn_purge: false,
         }
     }
 }
@@ -75,6 +78,8 @@ pub(crate) struct Inner {
     pub slots: crate::overload::Slots,
     /// Page views counted since the last flush ("Terpopuler", `views_count.rs`).
     pub views: crate::views_count::ViewCounts,
+    /// CDN purges for changes made here.
+    pub purger: crate::surrogate::Purger,
 }
 
 impl AppState {
@@ -95,7 +100,8 @@ impl AppState {
         let events = warta_core::Events::new();
         let metrics = crate::metrics::Metrics::new();
         let slots = crate::overload::Slots::new(config.slots, &metrics);
-        subscribe_caches(&events, pages.clone(), live.clone(), changes.clone());
+        let purger = crate::surrogate::Purger::new(config.cdn_purge, store.clone(), jobs.clone());
+        subscribe_caches(&events, &pages, &live, &changes, &purger);
         AppState(Arc::new(Inner {
             newsroom: warta_newsroom::Newsroom::new(
                 store.clone(),
@@ -127,6 +133,7 @@ impl AppState {
             metrics,
             slots,
             views: Default::default(),
+            purger,
         }))
     }
 
@@ -199,9 +206,11 @@ impl AppState {
 
     pub fn invalidate(&self, deps: &[Dep]) {
         self.0.pages.invalidate(deps);
+        self.0.purger.purge(deps);
     }
 
-    /// Forget every cached page (after bulk changes such as the demo load).
+    /// Forget every page cached here (after bulk changes such as the demo load, or changes
+    /// from elsewhere); the CDN is not purged.
     pub fn invalidate_all(&self) {
         self.0.pages.invalidate(&[Dep::All]);
     }
@@ -223,22 +232,29 @@ impl AppState {
     }
 }
 
-/// The page cache and the live-blog streams follow every change the newsroom reports.
+/// The page cache, the live-blog streams and the CDN follow every change the newsroom reports.
 fn subscribe_caches(
     events: &warta_core::Events,
-    pages: Arc<PageCache>,
-    live: tokio::sync::broadcast::Sender<i64>,
-    changes: warta_jobs::Changes,
+    pages: &Arc<PageCache>,
+    live: &tokio::sync::broadcast::Sender<i64>,
+    changes: &warta_jobs::Changes,
+    purger: &crate::surrogate::Purger,
 ) {
+    let (pages, live, changes, purger) =
+        (pages.clone(), live.clone(), changes.clone(), purger.clone());
+    let drop_pages = move |deps: &[Dep]| {
+        pages.invalidate(deps);
+        purger.purge(deps);
+    };
     events.subscribe(move |change| match change {
-        warta_core::Change::Article(t) => pages.invalidate(&deps_of(t)),
+        warta_core::Change::Article(t) => drop_pages(&deps_of(t)),
         warta_core::Change::LiveEntry(t) => {
-            pages.invalidate(&deps_of(t));
+            drop_pages(&deps_of(t));
             // No receivers is fine: nobody is watching.
             let _ = live.send(t.article);
         }
-        warta_core::Change::Home => pages.invalidate(&[Dep::Home]),
-        warta_core::Change::All => pages.invalidate(&[Dep::All]),
+        warta_core::Change::Home => drop_pages(&[Dep::Home]),
+        warta_core::Change::All => drop_pages(&[Dep::All]),
         // Only ids: looked up by the change follower (`events.rs`), like the jobs' changes.
         c @ (warta_core::Change::ArticleId(_) | warta_core::Change::Media(_)) => {
             changes.announce(c.clone())

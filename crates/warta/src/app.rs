@@ -44,6 +44,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         trusted_proxies: config.trusted_proxies.clone(),
         slots: config.slots,
         metrics_allow: config.metrics_allow.clone(),
+        cdn_purge: config.purge.is_some(),
         ..WebConfig::default()
     };
     let changes = warta_jobs::Changes::new();
@@ -53,6 +54,8 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         media: media.clone(),
         changes: changes.clone(),
         avif: warta_jobs::AvifSettings::new(exe, web.media_limits),
+        purge: config.purge.clone().map(std::sync::Arc::new),
+        http: warta_jobs::http_client().context("building the HTTP client for jobs")?,
     })
     .build();
     let search = open_search(config, true)?;

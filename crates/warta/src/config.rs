@@ -41,6 +41,8 @@ pub struct Config {
     pub slots: warta_web::SlotConfig,
     /// Addresses that may read `/metrics` (default: loopback).
     pub metrics_allow: Vec<IpAddr>,
+    /// The CDN in front, purged on every change (`cdn.rs`); `None`: none.
+    pub purge: Option<warta_jobs::PurgeTarget>,
 }
 
 /// `warta.toml`: every key optional; unknown keys are an error so typos are caught.
@@ -61,6 +63,10 @@ struct FileConfig {
     max_searches: Option<usize>,
     busy_queue: Option<usize>,
     metrics_allow: Option<Vec<String>>,
+    cdn_purge: Option<String>,
+    cdn_purge_url: Option<String>,
+    cdn_service: Option<String>,
+    cdn_token: Option<String>,
 }
 
 /// Values given on the command line win over everything.
@@ -144,6 +150,13 @@ impl Config {
             file.metrics_allow,
             &["127.0.0.1", "::1"],
         )?;
+        let purge = crate::cdn::CdnSettings {
+            kind: env("WARTA_CDN_PURGE").or(file.cdn_purge),
+            url: env("WARTA_CDN_PURGE_URL").or(file.cdn_purge_url),
+            service: env("WARTA_CDN_SERVICE").or(file.cdn_service),
+            token: env("WARTA_CDN_TOKEN").or(file.cdn_token),
+        }
+        .target()?;
         let d = warta_web::SlotConfig::default();
         let slots = warta_web::SlotConfig {
             work: count(
@@ -180,6 +193,7 @@ impl Config {
             background_jobs: true,
             slots,
             metrics_allow,
+            purge,
         })
     }
 

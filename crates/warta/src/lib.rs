@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod backup;
+mod cdn;
 pub mod config;
 pub mod demo;
 pub mod import;
@@ -14,4 +15,5 @@ mod reindex;
 pub use app::{Running, build_state, open_store, start};
 pub use config::{Config, Overrides};
 pub use reindex::reindex;
+pub use warta_jobs::PurgeTarget;
 pub use warta_web::SlotConfig;

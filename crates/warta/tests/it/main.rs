@@ -10,6 +10,7 @@ mod browser;
 mod browser_home;
 mod browser_pending;
 mod browser_ux;
+mod cdn;
 mod cli;
 mod feeds;
 mod helpers;
