@@ -37,6 +37,8 @@ pub struct Options {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Bounds on uncached work (default: the server's).
     pub slots: Option<warta::SlotConfig>,
+    /// Media in this bucket instead of the data dir's folder.
+    pub media_s3: Option<warta_media::S3Settings>,
 }
 
 impl TestApp {
@@ -71,6 +73,9 @@ impl TestApp {
         }
         if let Some(b) = opts.background_jobs {
             config.background_jobs = b;
+        }
+        if opts.media_s3.is_some() {
+            config.media_s3 = opts.media_s3;
         }
         let state = warta::build_state(&config).await.expect("build state");
         if opts.demo {
