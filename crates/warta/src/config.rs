@@ -428,9 +428,13 @@ mod tests {
         assert_eq!(c.media_s3.unwrap().url(), "s3://lain", "env wins");
         let c = load(Overrides::default(), None, &[("WARTA_MEDIA_URL", " ")]).unwrap();
         assert!(c.media_s3.is_none(), "empty is unset");
-        let e = load(Overrides::default(), None, &[("WARTA_MEDIA_URL", "/srv/media")])
-            .unwrap_err()
-            .to_string();
+        let e = load(
+            Overrides::default(),
+            None,
+            &[("WARTA_MEDIA_URL", "/srv/media")],
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("s3://bucket/prefix"), "{e}");
     }
 

@@ -335,7 +335,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 config.data.display()
             );
             if let Some(url) = &m.media_url {
-                println!("the photos were not in the backup: they are in {url}; set WARTA_MEDIA_URL={url} (and the AWS_* variables) to serve them");
+                println!(
+                    "the photos were not in the backup: they are in {url}; set WARTA_MEDIA_URL={url} (and the AWS_* variables) to serve them"
+                );
             }
             Ok(())
         }

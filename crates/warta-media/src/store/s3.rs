@@ -51,9 +51,9 @@ impl S3Store {
                 .map_err(|e| MediaError::Storage(format!("{name}: {e}")))?;
             builder = builder.with_config(key, value);
         }
-        let inner = builder.build().map_err(|e| {
-            MediaError::Storage(format!("cannot set up {}: {e}", settings.url()))
-        })?;
+        let inner = builder
+            .build()
+            .map_err(|e| MediaError::Storage(format!("cannot set up {}: {e}", settings.url())))?;
         Ok(Self {
             inner: Arc::new(inner),
             settings,

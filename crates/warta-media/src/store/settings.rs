@@ -169,7 +169,10 @@ mod tests {
         // Empty variables count as unset.
         assert_eq!(s.options().len(), 2);
         let root = S3Settings::parse("s3://warta-media", |_| None).unwrap();
-        assert_eq!((root.prefix(), root.url().as_str()), ("", "s3://warta-media"));
+        assert_eq!(
+            (root.prefix(), root.url().as_str()),
+            ("", "s3://warta-media")
+        );
     }
 
     #[test]

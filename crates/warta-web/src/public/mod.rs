@@ -16,8 +16,8 @@ mod sitemaps;
 pub use article::article;
 pub use feeds::{rubrik_feed, site_atom, site_rss, tag_feed, topic_feed};
 pub use files::{
-    favicon, healthz, live_script, logo, news_sitemap, readyz, robots, root_file,
-    sitemap_index, stylesheet, time_script,
+    favicon, healthz, live_script, logo, news_sitemap, readyz, robots, root_file, sitemap_index,
+    stylesheet, time_script,
 };
 pub(crate) use files::{fingerprinted, text_asset};
 pub use home::home;

@@ -80,12 +80,18 @@ async fn the_s3_backend_stores_lists_streams_and_deletes_with_signed_requests() 
     assert!(store.get(key).await.unwrap().is_none());
     assert!(store.size(key).await.unwrap().is_none());
     store.put(key, b"webp bytes", "image/webp").await.unwrap();
-    store.put("2026/12/abc.jpg", b"jpg", "image/jpeg").await.unwrap();
+    store
+        .put("2026/12/abc.jpg", b"jpg", "image/jpeg")
+        .await
+        .unwrap();
     assert_eq!(store.get(key).await.unwrap().unwrap(), &b"webp bytes"[..]);
     assert_eq!(store.size(key).await.unwrap(), Some(10));
     assert_eq!(
         store.list().await.unwrap(),
-        [("2026/12/abc-800.webp".to_string(), 10), ("2026/12/abc.jpg".into(), 3)]
+        [
+            ("2026/12/abc-800.webp".to_string(), 10),
+            ("2026/12/abc.jpg".into(), 3)
+        ]
     );
     // Objects sit under the prefix, and an unsigned read is refused: Warta signs.
     let raw = reqwest::get(format!("{}/warta-unit/situs/{key}", moto.endpoint))
@@ -143,7 +149,9 @@ async fn a_photo_uploaded_on_one_instance_is_served_by_another_from_the_bucket()
         let stored = bucket_store.get(key).await.unwrap().expect("in the bucket");
         assert_eq!(from_b, stored.to_vec(), "{key}");
         assert_eq!(ea, eb, "{key}: the same ETag everywhere");
-        let again = b.get_with(&format!("/media/{key}"), &[("if-none-match", eb.as_str())]).await;
+        let again = b
+            .get_with(&format!("/media/{key}"), &[("if-none-match", eb.as_str())])
+            .await;
         assert_eq!(again.status(), 304, "{key}");
     }
     let avif = &row.avif[0].key;
@@ -182,7 +190,14 @@ async fn warta_media_migrate_moves_a_local_library_and_the_restarted_server_serv
     assert!(library.len() >= 20, "{library:?}");
     let bucket = moto.bucket("warta-pindah", "").await;
     let data = n.app.config.data.display().to_string();
-    let migrate = ["media", "migrate", "--data", &data, "--to", "s3://warta-pindah"];
+    let migrate = [
+        "media",
+        "migrate",
+        "--data",
+        &data,
+        "--to",
+        "s3://warta-pindah",
+    ];
     let (ok, out) = warta(&migrate, &moto.env());
     assert!(ok, "{out}");
     let files = library.len();
@@ -193,7 +208,10 @@ async fn warta_media_migrate_moves_a_local_library_and_the_restarted_server_serv
     // Again: nothing to copy.
     let (ok, out) = warta(&migrate, &moto.env());
     assert!(ok, "{out}");
-    assert!(out.contains(&format!("0 copied (0 bytes), {files} already")), "{out}");
+    assert!(
+        out.contains(&format!("0 copied (0 bytes), {files} already")),
+        "{out}"
+    );
 
     // The old folder is gone: what the restarted server serves comes from the bucket.
     let mut originals = Vec::new();
@@ -209,7 +227,9 @@ async fn warta_media_migrate_moves_a_local_library_and_the_restarted_server_serv
         assert_eq!(&served, bytes, "{key}");
     }
     // New uploads go to the bucket as well.
-    let (status, photo) = n.upload(warta_testkit::jpeg(800, 600), "Baru", "Antara").await;
+    let (status, photo) = n
+        .upload(warta_testkit::jpeg(800, 600), "Baru", "Antara")
+        .await;
     assert_eq!(status, 201, "{photo}");
     let url = photo["variants"][0]["url"].as_str().expect("a variant URL");
     let key = url.split("/media/").nth(1).expect("a media URL");
@@ -224,7 +244,11 @@ async fn a_bad_media_url_or_an_unreachable_store_stops_the_start_with_a_clear_er
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().display().to_string();
     let serve = ["serve", "--data", &data, "--listen", "127.0.0.1:0"];
-    for url in ["s3://Bad_Bucket", "https://example.com/x", "s3://media/../x"] {
+    for url in [
+        "s3://Bad_Bucket",
+        "https://example.com/x",
+        "s3://media/../x",
+    ] {
         let (ok, out) = warta(&serve, &[("WARTA_MEDIA_URL", url.into())]);
         assert!(!ok, "{url} started");
         assert!(out.contains("s3://bucket/prefix"), "{url}: {out}");
@@ -245,7 +269,10 @@ async fn a_bad_media_url_or_an_unreachable_store_stops_the_start_with_a_clear_er
     let started = std::time::Instant::now();
     let (ok, out) = warta(&serve, &env);
     assert!(!ok, "started without its media store: {out}");
-    assert!(out.contains("preparing the media store s3://warta-media"), "{out}");
+    assert!(
+        out.contains("preparing the media store s3://warta-media"),
+        "{out}"
+    );
     assert!(out.contains(&format!("127.0.0.1:{closed}")), "{out}");
     assert!(!out.contains("rahasia-yang-tidak-dicetak"), "{out}");
     assert!(!out.contains("panicked"), "{out}");
@@ -275,7 +302,9 @@ async fn a_backup_of_a_site_with_media_in_a_bucket_says_so_and_copies_the_databa
         .await,
     )
     .await;
-    let (status, photo) = n.upload(warta_testkit::jpeg(800, 450), "Pasar", "Antara").await;
+    let (status, photo) = n
+        .upload(warta_testkit::jpeg(800, 450), "Pasar", "Antara")
+        .await;
     assert_eq!(status, 201, "{photo}");
     let tmp = tempfile::tempdir().unwrap();
     let out_dir = tmp.path().join("cadangan");
@@ -289,7 +318,9 @@ async fn a_backup_of_a_site_with_media_in_a_bucket_says_so_and_copies_the_databa
     assert!(ok, "{out}");
     assert!(out.contains("1 photos"), "{out}");
     assert!(
-        out.contains("media files were NOT copied: they live in the bucket s3://warta-cadangan/foto"),
+        out.contains(
+            "media files were NOT copied: they live in the bucket s3://warta-cadangan/foto"
+        ),
         "{out}"
     );
     assert!(out_dir.join("warta.db").is_file());
