@@ -36,6 +36,13 @@ async fn media(app: &TestApp, key: &str) -> (u16, String, Vec<u8>) {
     (status, etag, r.bytes().await.unwrap().to_vec())
 }
 
+/// GET `/media/{key}` with `If-None-Match: etag`: the status.
+async fn revalidate(app: &TestApp, key: &str, etag: &str) -> u16 {
+    let path = format!("/media/{key}");
+    let r = app.get_with(&path, &[("if-none-match", etag)]).await;
+    r.status().as_u16()
+}
+
 /// Files in a local folder (none when it does not exist).
 fn files_in(dir: &std::path::Path) -> usize {
     let mut n = 0;
@@ -149,10 +156,7 @@ async fn a_photo_uploaded_on_one_instance_is_served_by_another_from_the_bucket()
         let stored = bucket_store.get(key).await.unwrap().expect("in the bucket");
         assert_eq!(from_b, stored.to_vec(), "{key}");
         assert_eq!(ea, eb, "{key}: the same ETag everywhere");
-        let again = b
-            .get_with(&format!("/media/{key}"), &[("if-none-match", eb.as_str())])
-            .await;
-        assert_eq!(again.status(), 304, "{key}");
+        assert_eq!(revalidate(&b, key, &eb).await, 304, "{key}");
     }
     let avif = &row.avif[0].key;
     let r = b.get(&format!("/media/{avif}")).await;
@@ -184,9 +188,17 @@ async fn warta_media_migrate_moves_a_local_library_and_the_restarted_server_serv
         rows.push(photo["id"].as_i64().unwrap());
     }
     n.app.run_pending_jobs().await;
-    n.app.stop().await;
     let local = MediaStore::local(n.app.config.media_dir());
     let library = local.list().await.unwrap();
+    // The ETags browsers hold from the local folder, with a 304 for each.
+    let mut etags = Vec::new();
+    for (key, _) in &library {
+        let (status, etag, _) = media(&n.app, key).await;
+        assert_eq!(status, 200, "{key}");
+        assert_eq!(revalidate(&n.app, key, &etag).await, 304, "{key}");
+        etags.push(etag);
+    }
+    n.app.stop().await;
     assert!(library.len() >= 20, "{library:?}");
     let bucket = moto.bucket("warta-pindah", "").await;
     let data = n.app.config.data.display().to_string();
@@ -221,10 +233,13 @@ async fn warta_media_migrate_moves_a_local_library_and_the_restarted_server_serv
     std::fs::remove_dir_all(n.app.config.media_dir()).unwrap();
     n.app.config.media_s3 = Some(bucket);
     n.app.start_again().await;
-    for ((key, _), bytes) in library.iter().zip(&originals) {
-        let (status, _, served) = media(&n.app, key).await;
+    for (((key, _), bytes), etag) in library.iter().zip(&originals).zip(&etags) {
+        let (status, from_bucket, served) = media(&n.app, key).await;
         assert_eq!(status, 200, "{key}");
         assert_eq!(&served, bytes, "{key}");
+        // The move does not invalidate what browsers and CDNs hold.
+        assert_eq!(&from_bucket, etag, "{key}");
+        assert_eq!(revalidate(&n.app, key, etag).await, 304, "{key}");
     }
     // New uploads go to the bucket as well.
     let (status, photo) = n
