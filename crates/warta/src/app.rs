@@ -29,6 +29,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         .check()
         .await
         .with_context(|| format!("preparing the media store {}", media.describe()))?;
+    tracing::info!(media = %media.describe(), "media store ready");
     let renderer = Renderer::new(Site {
         name: config.site_name.clone(),
         tagline: config.tagline.clone(),

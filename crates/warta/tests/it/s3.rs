@@ -343,4 +343,25 @@ async fn a_backup_of_a_site_with_media_in_a_bucket_says_so_and_copies_the_databa
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out_dir.join("backup.json")).unwrap()).unwrap();
     assert_eq!(manifest["media_url"], "s3://warta-cadangan/foto");
+    // The restore brings the database back and says where the photos are.
+    let restored = tmp.path().join("pulih");
+    let (ok, out) = warta(
+        &[
+            "restore",
+            "--data",
+            &restored.display().to_string(),
+            &out_dir.display().to_string(),
+        ],
+        &[],
+    );
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("they are in s3://warta-cadangan/foto"),
+        "{out}"
+    );
+    assert!(
+        out.contains("WARTA_MEDIA_URL=s3://warta-cadangan/foto"),
+        "{out}"
+    );
+    assert!(restored.join("warta.db").is_file());
 }
