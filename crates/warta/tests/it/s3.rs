@@ -115,22 +115,39 @@ async fn the_s3_backend_stores_lists_streams_and_deletes_with_signed_requests() 
 }
 
 #[tokio::test]
-async fn a_photo_uploaded_on_one_instance_is_served_by_another_from_the_bucket() {
+async fn a_photo_uploaded_on_one_instance_is_served_by_another_from_the_bucket_on_postgres() {
     let Some(moto) = Moto::start().await else {
         return;
     };
     let Some(db) = warta_testkit::postgres_database().await else {
         return;
     };
+    two_instances_share_the_bucket(&moto, Some(db)).await;
+}
+
+#[tokio::test]
+async fn a_photo_uploaded_on_one_instance_is_served_by_another_from_the_bucket_on_one_sqlite_file()
+{
+    let Some(moto) = Moto::start().await else {
+        return;
+    };
+    two_instances_share_the_bucket(&moto, None).await;
+}
+
+/// Instances A and B on one database (`db`, or A's SQLite file) and one bucket, each with a
+/// data dir (and media folder) of its own.
+async fn two_instances_share_the_bucket(moto: &Moto, db: Option<String>) {
     let bucket = moto.bucket("warta-media", "situs").await;
-    let on = || Options {
-        database_url: Some(db.clone()),
+    let on = |db: Option<String>| Options {
+        database_url: db,
         media_s3: Some(bucket.clone()),
         background_jobs: Some(false),
         ..options()
     };
-    let a = newsroom_on(TestApp::spawn_with(on()).await).await;
-    let b = TestApp::spawn_with(on()).await;
+    let a = newsroom_on(TestApp::spawn_with(on(db.clone())).await).await;
+    let shared = db.unwrap_or_else(|| a.app.config.database_url.clone());
+    let b = TestApp::spawn_with(on(Some(shared))).await;
+    assert_ne!(a.app.config.data, b.config.data);
     let (status, photo) = a
         .upload(warta_testkit::jpeg(1800, 1200), "Pelabuhan", "Antara")
         .await;
