@@ -91,5 +91,5 @@ async fn list_and_size_see_media_files_only() {
     assert_eq!(store.size("c.png").await.unwrap(), None);
     let file = store.open("b.png").await.unwrap().unwrap();
     assert_eq!(file.size, 2);
-    assert!(matches!(file.body, MediaBody::Bytes(b) if b == &b"pn"[..]));
+    assert!(matches!(file.body, MediaBody::Bytes(b) if b == b"pn"[..]));
 }
