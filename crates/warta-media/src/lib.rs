@@ -10,7 +10,8 @@
 //! * [`avif_variants`] makes AVIF variants at the same widths from the re-encoded original
 //!   (slow: the web crate runs it in the background).
 //! * [`demo_image`] draws a deterministic picture for demo content.
-//! * [`MediaStore`] keeps the files (a local folder today; S3-compatible later).
+//! * [`MediaStore`] keeps the files: a local folder (the default) or an S3-compatible
+//!   bucket ([`S3Settings`]: `s3://bucket/prefix` and the usual `AWS_*` variables).
 
 mod crops;
 mod demo;
@@ -32,5 +33,8 @@ pub use error::MediaError;
 pub use limits::MediaLimits;
 pub use placeholder::PLACEHOLDER_SIDE;
 pub use process::{Processed, avif_variants, process_image};
-pub use store::{LocalStore, MediaStore, valid_key};
+pub use store::{
+    AWS_VARIABLES, LocalStore, MediaBody, MediaFile, MediaStore, S3Settings, S3Store, mime_for_key,
+    valid_key,
+};
 pub use variants::VARIANT_WIDTHS;

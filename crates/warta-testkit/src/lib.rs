@@ -39,6 +39,8 @@ pub struct Options {
     pub slots: Option<warta::SlotConfig>,
     /// The CDN to purge on changes (default: none).
     pub purge: Option<warta::PurgeTarget>,
+    /// Media in this bucket instead of the data dir's folder.
+    pub media_s3: Option<warta_media::S3Settings>,
 }
 
 impl TestApp {
@@ -76,6 +78,9 @@ impl TestApp {
         }
         if let Some(b) = opts.background_jobs {
             config.background_jobs = b;
+        }
+        if opts.media_s3.is_some() {
+            config.media_s3 = opts.media_s3;
         }
         let state = warta::build_state(&config).await.expect("build state");
         if opts.demo {

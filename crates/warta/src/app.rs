@@ -5,7 +5,7 @@ use crate::config::Config;
 use anyhow::Context;
 use std::net::SocketAddr;
 use tokio::sync::{oneshot, watch};
-use warta_media::{MediaLimits, MediaStore};
+use warta_media::MediaLimits;
 use warta_render::{Renderer, Site};
 use warta_store::Store;
 use warta_web::{AppState, WebConfig};
@@ -24,8 +24,12 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
 /// Build the application state for `config`.
 pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     let store = open_store(config).await?;
-    let media = MediaStore::local(config.media_dir());
-    media.check().await.context("preparing the media folder")?;
+    let media = config.media_store()?;
+    media
+        .check()
+        .await
+        .with_context(|| format!("preparing the media store {}", media.describe()))?;
+    tracing::info!(media = %media.describe(), "media store ready");
     let renderer = Renderer::new(Site {
         name: config.site_name.clone(),
         tagline: config.tagline.clone(),

@@ -5,6 +5,9 @@
 //!
 //! The database is copied first: media files are written before the rows that name them, so
 //! every photo the snapshot knows is already on disk when the folder is copied afterwards.
+//!
+//! With media in a bucket (`media_url = "s3://…"`) the files are not copied: they stay in the
+//! bucket, whose own versioning or replication backs them up, and the manifest names it.
 
 use crate::Config;
 use anyhow::{Context, bail};
@@ -24,6 +27,9 @@ pub struct Manifest {
     pub database_sha256: String,
     pub media_files: u64,
     pub media_bytes: u64,
+    /// The bucket the media live in when they were not copied (`s3://bucket/prefix`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_url: Option<String>,
 }
 
 /// Back up the site of `config` into the new directory `out`.
@@ -45,7 +51,11 @@ pub async fn backup(config: &Config, store: &Store, out: &Path) -> anyhow::Resul
         .context("opening the snapshot")?;
     let counts = snapshot.counts().await?;
     snapshot.close().await;
-    let (media_files, media_bytes) = copy_tree(&config.media_dir(), &out.join("media"))?;
+    let media_url = config.media_s3.as_ref().map(|s3| s3.url());
+    let (media_files, media_bytes) = match &media_url {
+        Some(_) => (0, 0),
+        None => copy_tree(&config.media_dir(), &out.join("media"))?,
+    };
     let settings = config.data.join("warta.toml");
     if settings.exists() {
         std::fs::copy(&settings, out.join("warta.toml")).context("copying warta.toml")?;
@@ -57,6 +67,7 @@ pub async fn backup(config: &Config, store: &Store, out: &Path) -> anyhow::Resul
         database_sha256: sha256_of(&db)?,
         media_files,
         media_bytes,
+        media_url,
     };
     std::fs::write(out.join(MANIFEST), serde_json::to_vec_pretty(&manifest)?)
         .context("writing the manifest")?;
@@ -117,6 +128,29 @@ pub async fn restore(from: &Path, data: &Path, force: bool) -> anyhow::Result<Ma
         );
     }
     Ok(manifest)
+}
+
+/// What `warta backup` prints.
+pub fn summary(m: &Manifest, out: &Path) -> String {
+    let c = &m.counts;
+    let head = format!(
+        "backed up {} articles, {} revisions, {} photos",
+        c.articles, c.revisions, c.media
+    );
+    match &m.media_url {
+        Some(url) => format!(
+            "{head} (the database and warta.toml) into {}\n\
+             media files were NOT copied: they live in the bucket {url}; back it up with the \
+             provider's versioning or replication (or `aws s3 sync {url} DIR`)",
+            out.display()
+        ),
+        None => format!(
+            "{head} and {} media files ({} bytes) into {}",
+            m.media_files,
+            m.media_bytes,
+            out.display()
+        ),
+    }
 }
 
 fn sha256_of(path: &Path) -> anyhow::Result<String> {

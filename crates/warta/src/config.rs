@@ -43,6 +43,9 @@ pub struct Config {
     pub metrics_allow: Vec<IpAddr>,
     /// The CDN in front, purged on every change (`cdn.rs`); `None`: none.
     pub purge: Option<warta_jobs::PurgeTarget>,
+    /// Media in an S3-compatible bucket (`media_url = "s3://bucket/prefix"` plus the `AWS_*`
+    /// variables); `None`: the local folder `<data>/media`.
+    pub media_s3: Option<warta_media::S3Settings>,
 }
 
 /// `warta.toml`: every key optional; unknown keys are an error so typos are caught.
@@ -67,6 +70,7 @@ struct FileConfig {
     cdn_purge_url: Option<String>,
     cdn_service: Option<String>,
     cdn_token: Option<String>,
+    media_url: Option<String>,
 }
 
 /// Values given on the command line win over everything.
@@ -177,8 +181,14 @@ impl Config {
             },
             wait: d.wait,
         };
+        let media_s3 = env("WARTA_MEDIA_URL")
+            .or(file.media_url)
+            .filter(|u| !u.trim().is_empty())
+            .map(|u| warta_media::S3Settings::parse(u.trim(), &env))
+            .transpose()?;
         Ok(Config {
             data,
+            media_s3,
             trusted_proxies,
             smtp_url,
             mail_from,
@@ -197,8 +207,18 @@ impl Config {
         })
     }
 
+    /// The local media folder (used unless media live in a bucket).
     pub fn media_dir(&self) -> PathBuf {
         self.data.join("media")
+    }
+
+    /// The configured media store: the bucket of `media_url`, or the local folder. Not
+    /// contacted yet (see [`warta_media::MediaStore::check`]).
+    pub fn media_store(&self) -> anyhow::Result<warta_media::MediaStore> {
+        match &self.media_s3 {
+            Some(s3) => Ok(warta_media::MediaStore::s3(s3.clone())?),
+            None => Ok(warta_media::MediaStore::local(self.media_dir())),
+        }
     }
 }
 
@@ -395,6 +415,41 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn media_in_a_bucket_from_file_or_env() {
+        let c = load(Overrides::default(), None, &[]).unwrap();
+        assert!(c.media_s3.is_none(), "the local folder by default");
+        let c = load(
+            Overrides::default(),
+            Some("media_url = \"s3://warta-media/situs\""),
+            &[
+                ("AWS_ENDPOINT_URL", "http://127.0.0.1:9000"),
+                ("AWS_ALLOW_HTTP", "true"),
+            ],
+        )
+        .unwrap();
+        let s3 = c.media_s3.expect("media in a bucket");
+        assert_eq!(s3.url(), "s3://warta-media/situs");
+        assert_eq!(s3.endpoint(), Some("http://127.0.0.1:9000"));
+        let c = load(
+            Overrides::default(),
+            Some("media_url = \"s3://warta-media/situs\""),
+            &[("WARTA_MEDIA_URL", "s3://lain")],
+        )
+        .unwrap();
+        assert_eq!(c.media_s3.unwrap().url(), "s3://lain", "env wins");
+        let c = load(Overrides::default(), None, &[("WARTA_MEDIA_URL", " ")]).unwrap();
+        assert!(c.media_s3.is_none(), "empty is unset");
+        let e = load(
+            Overrides::default(),
+            None,
+            &[("WARTA_MEDIA_URL", "/srv/media")],
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("s3://bucket/prefix"), "{e}");
     }
 
     #[test]

@@ -8,16 +8,16 @@ use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use warta_core::Role;
-use warta_media::{MediaLimits, MediaStore};
+use warta_media::MediaLimits;
 use warta_newsroom::{MailConfig, MediaIngest, Newsroom};
 use warta_store::{NewUser, Store, UserRow};
 
 /// The account imports act as (an admin without a usable password).
 pub const IMPORT_ACCOUNT: &str = "impor@warta.invalid";
 
-/// A newsroom over `store` that writes photos to the data directory's media folder.
-pub fn newsroom(config: &Config, store: Store) -> Newsroom {
-    Newsroom::new(
+/// A newsroom over `store` that writes photos to the site's media store.
+pub fn newsroom(config: &Config, store: Store) -> anyhow::Result<Newsroom> {
+    Ok(Newsroom::new(
         store,
         warta_core::Events::new(),
         MailConfig {
@@ -25,14 +25,14 @@ pub fn newsroom(config: &Config, store: Store) -> Newsroom {
             from: config.mail_from.clone(),
         },
         MediaIngest {
-            files: MediaStore::local(config.media_dir()),
+            files: config.media_store()?,
             limits: MediaLimits {
                 max_bytes: config.max_upload_bytes,
                 ..MediaLimits::default()
             },
             slots: Arc::new(tokio::sync::Semaphore::new(2)),
         },
-    )
+    ))
 }
 
 async fn import_account(store: &Store) -> anyhow::Result<UserRow> {
@@ -60,9 +60,12 @@ pub async fn wordpress(
     opts: &warta_import::Options,
 ) -> anyhow::Result<(warta_import::Report, PathBuf)> {
     let store = crate::open_store(config).await?;
-    let media = MediaStore::local(config.media_dir());
-    media.check().await.context("preparing the media folder")?;
-    let nr = newsroom(config, store.clone());
+    let media = config.media_store()?;
+    media
+        .check()
+        .await
+        .with_context(|| format!("preparing the media store {}", media.describe()))?;
+    let nr = newsroom(config, store.clone())?;
     let user = import_account(&store).await?;
     let report = warta_import::import_wordpress(&nr, &user, export, opts).await?;
     // Scheduled posts publish themselves: make sure the scheduler waits for them.

@@ -10,6 +10,7 @@ mod cdn;
 pub mod config;
 pub mod demo;
 pub mod import;
+pub mod media_migrate;
 mod reindex;
 
 pub use app::{Running, build_state, open_store, start};

@@ -73,6 +73,11 @@ enum Command {
         #[arg(long)]
         data: Option<PathBuf>,
     },
+    /// Manage the media library's storage.
+    Media {
+        #[command(subcommand)]
+        command: MediaCommand,
+    },
     /// Look at the background job queue.
     Jobs {
         #[command(subcommand)]
@@ -103,6 +108,20 @@ enum ImportCommand {
         time_zone: String,
         /// The export file.
         export: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum MediaCommand {
+    /// Copy the media library into an S3-compatible bucket (endpoint, region and credentials
+    /// from the AWS_* variables), with a progress bar. Safe to rerun: files already there with
+    /// the same size are skipped. Verifies the copy and prints what to set next.
+    Migrate {
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// The bucket and prefix, e.g. s3://warta-media/situs
+        #[arg(long)]
+        to: String,
     },
 }
 
@@ -297,15 +316,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let config = Config::load(&Overrides { data, listen: None })?;
             let store = warta::open_store(&config).await?;
             let m = warta::backup::backup(&config, &store, &out).await?;
-            println!(
-                "backed up {} articles, {} revisions, {} photos and {} media files ({} bytes) into {}",
-                m.counts.articles,
-                m.counts.revisions,
-                m.counts.media,
-                m.media_files,
-                m.media_bytes,
-                out.display()
-            );
+            println!("{}", warta::backup::summary(&m, &out));
             Ok(())
         }
         Command::Restore {
@@ -323,6 +334,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 m.created_at,
                 config.data.display()
             );
+            if let Some(url) = &m.media_url {
+                println!(
+                    "the photos were not in the backup: they are in {url}; set WARTA_MEDIA_URL={url} (and the AWS_* variables) to serve them"
+                );
+            }
             Ok(())
         }
         Command::Import {
@@ -350,6 +366,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let store = warta::open_store(&config).await?;
             println!("{}", store.pending_jobs().await?);
             Ok(())
+        }
+        Command::Media {
+            command: MediaCommand::Migrate { data, to },
+        } => {
+            let config = Config::load(&Overrides { data, listen: None })?;
+            warta::media_migrate::migrate_cli(&config, &to).await
         }
         Command::Reindex { data } => {
             let config = Config::load(&Overrides { data, listen: None })?;

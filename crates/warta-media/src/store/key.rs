@@ -16,9 +16,29 @@ pub fn valid_key(key: &str) -> bool {
             .all(|segment| !segment.is_empty() && !segment.starts_with('.'))
 }
 
+/// The content type of a media file, by its key's extension.
+pub fn mime_for_key(key: &str) -> &'static str {
+    match key.rsplit('.').next() {
+        Some("webp") => "image/webp",
+        Some("jpg") | Some("jpeg") => "image/jpeg",
+        Some("png") => "image/png",
+        Some("avif") => "image/avif",
+        Some("gif") => "image/gif",
+        _ => "application/octet-stream",
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::valid_key;
+    use super::{mime_for_key, valid_key};
+
+    #[test]
+    fn content_types_follow_the_extension() {
+        assert_eq!(mime_for_key("2026/11/a-800.webp"), "image/webp");
+        assert_eq!(mime_for_key("2026/11/a-16x9.jpg"), "image/jpeg");
+        assert_eq!(mime_for_key("2026/11/a-800.avif"), "image/avif");
+        assert_eq!(mime_for_key("a.bin"), "application/octet-stream");
+    }
 
     #[test]
     fn ordinary_keys_are_accepted() {

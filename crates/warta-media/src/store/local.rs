@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use bytes::Bytes;
 use tokio::io::AsyncWriteExt;
 
+use super::valid_key;
 use crate::MediaError;
 
 /// Distinguishes temporary files of concurrent writes within this process.
@@ -57,6 +58,60 @@ impl LocalStore {
             Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
             Err(e) => Err(io_error("read", key, &e)),
         }
+    }
+
+    pub(crate) async fn size(&self, key: &str) -> Result<Option<u64>, MediaError> {
+        match tokio::fs::metadata(self.root.join(key)).await {
+            Ok(meta) if meta.is_file() => Ok(Some(meta.len())),
+            Ok(_) => Ok(None),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io_error("look up", key, &e)),
+        }
+    }
+
+    /// Every file under the root that a media key can name, with its size (a missing root
+    /// is an empty library).
+    pub(crate) async fn list(&self) -> Result<Vec<(String, u64)>, MediaError> {
+        let mut keys = Vec::new();
+        let mut todo = vec![self.root.clone()];
+        while let Some(dir) = todo.pop() {
+            let mut entries = match tokio::fs::read_dir(&dir).await {
+                Ok(entries) => entries,
+                Err(e) if e.kind() == ErrorKind::NotFound => continue,
+                Err(e) => return Err(io_error("list", &dir.display().to_string(), &e)),
+            };
+            while let Some(entry) = entries
+                .next_entry()
+                .await
+                .map_err(|e| io_error("list", &dir.display().to_string(), &e))?
+            {
+                let path = entry.path();
+                let kind = entry
+                    .file_type()
+                    .await
+                    .map_err(|e| io_error("look up", &path.display().to_string(), &e))?;
+                if kind.is_dir() {
+                    todo.push(path);
+                } else if kind.is_file()
+                    && let Some(key) = self.key_of(&path)
+                {
+                    let meta = entry
+                        .metadata()
+                        .await
+                        .map_err(|e| io_error("look up", &key, &e))?;
+                    keys.push((key, meta.len()));
+                }
+            }
+        }
+        Ok(keys)
+    }
+
+    /// The media key of a file under the root, if it has one.
+    fn key_of(&self, path: &Path) -> Option<String> {
+        let rel = path.strip_prefix(&self.root).ok()?;
+        let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+        let key = parts?.join("/");
+        valid_key(&key).then_some(key)
     }
 
     pub(crate) async fn delete(&self, key: &str) -> Result<(), MediaError> {

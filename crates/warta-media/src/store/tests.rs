@@ -69,3 +69,27 @@ async fn check_fails_when_the_root_is_a_file() {
     let store = MediaStore::local(&file);
     assert!(matches!(store.check().await, Err(MediaError::Storage(_))));
 }
+
+#[tokio::test]
+async fn list_and_size_see_media_files_only() {
+    let (dir, store) = store();
+    assert!(store.list().await.unwrap().is_empty(), "no folder yet");
+    store
+        .put("2026/11/a-800.webp", b"webp", "image/webp")
+        .await
+        .unwrap();
+    store.put("b.png", b"pn", "image/png").await.unwrap();
+    // A half-written temporary file and a name no key can have are not part of the library.
+    std::fs::write(dir.path().join("media/2026/11/.a.webp.1.tmp"), b"x").unwrap();
+    std::fs::write(dir.path().join("media/Catatan.TXT"), b"x").unwrap();
+    assert_eq!(
+        store.list().await.unwrap(),
+        [("2026/11/a-800.webp".to_string(), 4), ("b.png".into(), 2)]
+    );
+    assert_eq!(store.size("b.png").await.unwrap(), Some(2));
+    assert_eq!(store.size("2026/11").await.unwrap(), None, "a folder");
+    assert_eq!(store.size("c.png").await.unwrap(), None);
+    let file = store.open("b.png").await.unwrap().unwrap();
+    assert_eq!(file.size, 2);
+    assert!(matches!(file.body, MediaBody::Bytes(b) if b == b"pn"[..]));
+}

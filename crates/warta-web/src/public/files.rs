@@ -1,4 +1,4 @@
-//! Health checks, robots.txt, the stylesheet, the logo, media files and root-level sitemaps.
+//! Health checks, robots.txt, the stylesheet, the logo and root-level sitemaps.
 
 use super::{cached, error_response, sitemaps};
 use crate::error::AppError;
@@ -140,32 +140,6 @@ pub async fn favicon(State(app): State<AppState>) -> Response {
 
 pub async fn logo(State(app): State<AppState>) -> Response {
     asset("image/png", "public, max-age=86400", app.0.logo.clone())
-}
-
-/// Media files by storage key; keys never change content, so they cache for a year.
-pub async fn media(State(app): State<AppState>, Path(key): Path<String>) -> Response {
-    if !warta_media::valid_key(&key) {
-        return error_response(&app, AppError::not_found()).await;
-    }
-    match app.0.media.get(&key).await {
-        Ok(Some(bytes)) => {
-            let ct = match key.rsplit('.').next() {
-                Some("webp") => "image/webp",
-                Some("jpg") | Some("jpeg") => "image/jpeg",
-                Some("png") => "image/png",
-                Some("avif") => "image/avif",
-                _ => "application/octet-stream",
-            };
-            let mut res = asset(ct, "public, max-age=31536000, immutable", bytes);
-            res.headers_mut().insert(
-                "x-content-type-options",
-                HeaderValue::from_static("nosniff"),
-            );
-            res
-        }
-        Ok(None) => error_response(&app, AppError::not_found()).await,
-        Err(e) => error_response(&app, e.into()).await,
-    }
 }
 
 /// Root-level files that are not fixed routes: `/sitemap-YYYY-MM.xml`, `/sitemap-news-N.xml`.

@@ -7,6 +7,7 @@ mod files;
 mod home;
 mod listings;
 mod live;
+mod media_files;
 mod old_paths;
 mod popular;
 mod search;
@@ -15,13 +16,14 @@ mod sitemaps;
 pub use article::article;
 pub use feeds::{rubrik_feed, site_atom, site_rss, tag_feed, topic_feed};
 pub use files::{
-    favicon, healthz, live_script, logo, media, news_sitemap, readyz, robots, root_file,
-    sitemap_index, stylesheet, time_script,
+    favicon, healthz, live_script, logo, news_sitemap, readyz, robots, root_file, sitemap_index,
+    stylesheet, time_script,
 };
 pub(crate) use files::{fingerprinted, text_asset};
 pub use home::home;
 pub use listings::{author, indeks, rubrik, tag, topic};
 pub use live::stream as live_stream;
+pub use media_files::media;
 pub use old_paths::redirect_old_addresses;
 pub use popular::{beacon, terpopuler, terpopuler_rubrik};
 pub use search::search;

@@ -156,6 +156,7 @@ fn every_command_has_help() {
         &["serve", "--help"],
         &["user", "add", "--help"],
         &["token", "create", "--help"],
+        &["media", "migrate", "--help"],
     ] {
         let out = warta(args, None, None);
         assert!(out.status.success(), "{args:?}");
