@@ -37,6 +37,8 @@ pub struct Options {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Bounds on uncached work (default: the server's).
     pub slots: Option<warta::SlotConfig>,
+    /// Fact-check verdicts added to the defaults (setting `fact_check_verdicts`).
+    pub fact_check_verdicts: Vec<String>,
 }
 
 impl TestApp {
@@ -57,6 +59,7 @@ impl TestApp {
             config.smtp_url = opts.smtp_url;
         }
         config.trusted_proxies = opts.trusted_proxies;
+        config.fact_check_verdicts = opts.fact_check_verdicts;
         if let Some(slots) = opts.slots {
             config.slots = slots;
         }

@@ -24,6 +24,8 @@ pub struct WebConfig {
     pub slots: crate::overload::SlotConfig,
     /// Client addresses that may read `/metrics`.
     pub metrics_allow: Vec<std::net::IpAddr>,
+    /// Fact-check verdicts the outlet adds to the defaults.
+    pub fact_check_verdicts: Vec<String>,
 }
 
 impl Default for WebConfig {
@@ -40,6 +42,7 @@ impl Default for WebConfig {
                 std::net::Ipv4Addr::LOCALHOST.into(),
                 std::net::Ipv6Addr::LOCALHOST.into(),
             ],
+            fact_check_verdicts: Vec::new(),
         }
     }
 }
@@ -110,7 +113,8 @@ impl AppState {
                     // Image decoding is CPU- and memory-heavy: at most two at a time.
                     slots: Arc::new(Semaphore::new(2)),
                 },
-            ),
+            )
+            .with_verdicts(&config.fact_check_verdicts),
             store,
             media,
             renderer,

@@ -44,6 +44,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         trusted_proxies: config.trusted_proxies.clone(),
         slots: config.slots,
         metrics_allow: config.metrics_allow.clone(),
+        fact_check_verdicts: config.fact_check_verdicts.clone(),
         ..WebConfig::default()
     };
     let changes = warta_jobs::Changes::new();

@@ -41,6 +41,9 @@ pub struct Config {
     pub slots: warta_web::SlotConfig,
     /// Addresses that may read `/metrics` (default: loopback).
     pub metrics_allow: Vec<IpAddr>,
+    /// Fact-check verdicts this outlet adds to the defaults (SALAH, KELIRU, MENYESATKAN,
+    /// SEBAGIAN BENAR, BENAR, HOAKS).
+    pub fact_check_verdicts: Vec<String>,
 }
 
 /// `warta.toml`: every key optional; unknown keys are an error so typos are caught.
@@ -61,6 +64,7 @@ struct FileConfig {
     max_searches: Option<usize>,
     busy_queue: Option<usize>,
     metrics_allow: Option<Vec<String>>,
+    fact_check_verdicts: Option<Vec<String>>,
 }
 
 /// Values given on the command line win over everything.
@@ -144,6 +148,16 @@ impl Config {
             file.metrics_allow,
             &["127.0.0.1", "::1"],
         )?;
+        let fact_check_verdicts: Vec<String> = match env("WARTA_FACT_CHECK_VERDICTS") {
+            Some(v) => v.split(',').map(|s| s.trim().to_string()).collect(),
+            None => file.fact_check_verdicts.unwrap_or_default(),
+        };
+        if let Some(v) = fact_check_verdicts
+            .iter()
+            .find(|v| v.trim().chars().count() > 40)
+        {
+            bail!("fact_check_verdicts: '{v}' is longer than 40 characters");
+        }
         let d = warta_web::SlotConfig::default();
         let slots = warta_web::SlotConfig {
             work: count(
@@ -180,6 +194,7 @@ impl Config {
             background_jobs: true,
             slots,
             metrics_allow,
+            fact_check_verdicts,
         })
     }
 
@@ -319,6 +334,18 @@ mod tests {
         .unwrap();
         assert_eq!(c.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
         assert_eq!(c.mail_from, "redaksi@warta.test");
+    }
+
+    #[test]
+    fn fact_check_verdicts_from_file_or_env() {
+        let c = load(Overrides::default(), None, &[]).unwrap();
+        assert!(c.fact_check_verdicts.is_empty());
+        let file = "fact_check_verdicts = [\"PALSU\", \"SATIRE\"]";
+        let c = load(Overrides::default(), Some(file), &[]).unwrap();
+        assert_eq!(c.fact_check_verdicts, vec!["PALSU", "SATIRE"]);
+        let env = [("WARTA_FACT_CHECK_VERDICTS", "PALSU, BELUM TERBUKTI")];
+        let c = load(Overrides::default(), Some(file), &env).unwrap();
+        assert_eq!(c.fact_check_verdicts, vec!["PALSU", "BELUM TERBUKTI"]);
     }
 
     #[test]

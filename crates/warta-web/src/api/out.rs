@@ -1,8 +1,8 @@
 //! Rows to API output shapes.
 
 use super::types::{
-    ArticleOut, AuthorOut, CorrectionOut, HeroOut, MediaOut, PendingOut, TermOut, UserRef,
-    VariantOut,
+    ArticleOut, AuthorOut, CorrectionOut, HeroOut, MediaOut, PendingOut, ReplyOut, TermOut,
+    UserRef, VariantOut,
 };
 use crate::paths;
 use crate::state::AppState;
@@ -36,7 +36,7 @@ impl ArticleOut {
             slug: a.slug.clone(),
             status: a.status,
             revision: a.revision,
-            url: format!("{base}{}", paths::article(&a.slug)),
+            url: format!("{base}{}", paths::article_of(a.kind, &a.slug)),
             headline: a.headline.clone(),
             dek: a.dek.clone(),
             rubrik: rubrik_out(base, &a.rubrik),
@@ -68,6 +68,19 @@ impl ArticleOut {
             seo_title: a.seo_title.clone(),
             seo_description: a.seo_description.clone(),
             live: a.live,
+            kind: a.kind,
+            fact_check: a.fact_check.clone(),
+            replies: a
+                .replies
+                .iter()
+                .map(|r| ReplyOut {
+                    id: r.id,
+                    from: r.from_whom.clone(),
+                    text: r.text.clone(),
+                    article_id: r.reply_article_id,
+                    at: iso8601_wib(r.created_at),
+                })
+                .collect(),
             updated_by: a.updated_by.as_ref().map(|(id, name)| UserRef {
                 id: *id,
                 name: name.clone(),

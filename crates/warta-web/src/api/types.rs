@@ -70,6 +70,37 @@ pub struct CorrectionOut {
     pub at: String,
 }
 
+/// A right-of-reply note ("Hak jawab") on an article.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReplyOut {
+    pub id: i64,
+    /// Who replies (a person, an institution).
+    pub from: String,
+    /// The reply's text (empty when the reply is an article).
+    pub text: String,
+    /// The article that is the reply, if it is one.
+    pub article_id: Option<i64>,
+    /// ISO 8601 in WIB.
+    pub at: String,
+}
+
+/// `POST /api/v1/articles/{id}/replies`: a reply as a text from someone, or as a link to the
+/// separate article that is the reply (`article_id`), or both.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewReplyIn {
+    /// Who replies: 1–200 characters.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub from: String,
+    /// The reply as published (up to 5,000 characters); required without `article_id`.
+    #[serde(default)]
+    #[schema(max_length = 5000)]
+    pub text: String,
+    /// Another article that is the reply.
+    #[serde(default)]
+    pub article_id: Option<i64>,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RevisionOut {
     pub revision: i64,
@@ -185,9 +216,15 @@ pub struct ArticleOut {
     pub seo_title: String,
     pub seo_description: String,
     pub live: bool,
+    /// `news`, `factcheck`, `advertorial` or `page`.
+    pub kind: warta_core::ArticleKind,
+    /// A factcheck's claim and verdict; `null` when it has none.
+    pub fact_check: Option<warta_core::FactCheck>,
     /// Who saved the current revision.
     pub updated_by: Option<UserRef>,
     pub corrections: Vec<CorrectionOut>,
+    /// Hak jawab attached to the article, oldest first.
+    pub replies: Vec<ReplyOut>,
     /// Unpublished changes of a published or scheduled article (`?version=pending` reads
     /// them); `null` when there are none.
     pub pending: Option<PendingOut>,
@@ -243,6 +280,8 @@ pub struct ArticleSummary {
     pub rubrik: String,
     pub published_at: Option<String>,
     pub updated_at: String,
+    /// `news`, `factcheck`, `advertorial` or `page`.
+    pub kind: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
