@@ -8,6 +8,7 @@ pub mod app;
 pub mod backup;
 pub mod config;
 pub mod demo;
+mod demo_pages;
 pub mod import;
 mod reindex;
 
