@@ -12,6 +12,7 @@ mod browser_pending;
 mod browser_ux;
 mod cli;
 mod feeds;
+mod forms;
 mod helpers;
 mod home;
 mod images;
