@@ -7,6 +7,7 @@ mod admin_roles;
 mod api;
 mod backup;
 mod browser;
+mod browser_forms;
 mod browser_home;
 mod browser_pending;
 mod browser_ux;
