@@ -20,8 +20,6 @@ pub struct ArticleFilter {
     pub q: Option<String>,
     /// Only stories (no `page`s): every reader-side list, feed and the news sitemap.
     pub stories_only: bool,
-    /// Only articles of this kind.
-    pub kind: Option<warta_core::ArticleKind>,
 }
 
 /// Reader-side listing scopes: always published articles, newest first.
@@ -100,9 +98,6 @@ fn filter_clause(f: &ArticleFilter) -> (String, Vec<Arg>) {
             "EXISTS (SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.user_id = $?)",
             Arg::Int(id),
         );
-    }
-    if let Some(k) = f.kind {
-        add("a.kind = $?", Arg::Text(k.as_str().to_string()));
     }
     if let Some(t) = f.from {
         add("a.published_at >= $?", Arg::Int(t));
