@@ -240,6 +240,9 @@ export function blocksToDoc(blocks, lookup) {
       case 'embed':
         content.push({ type: 'embed', attrs: { url: b.url ?? '' } });
         break;
+      case 'pagebreak':
+        content.push({ type: 'pagebreak' });
+        break;
       default:
         // Unknown block types are not part of the contract; the server refuses them too.
         break;
@@ -306,6 +309,9 @@ export function docToBlocksIndexed(doc) {
       }
       case 'embed':
         if (!blank(a.url)) b = { type: 'embed', url: a.url.trim() };
+        break;
+      case 'pagebreak':
+        b = { type: 'pagebreak' };
         break;
       default:
         break;

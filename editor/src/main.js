@@ -12,7 +12,7 @@ import { translator } from './i18n.js';
 import { FlatListItem, JoinFallback, PlainHeading, createNodes } from './nodes.js';
 import { setupSidePanel } from './panel.js';
 import { cleanPastedHTML } from './paste.js';
-import { clock, countWords, formatSources, megabytes, parseSources, slugify, splitList } from './text.js';
+import { clock, countWords, formatSources, megabytes, parseReferences, parseSources, slugify, splitList } from './text.js';
 import { uploadAlerts } from './alerts.js';
 
 const AUTOSAVE_MS = 5000;
@@ -98,7 +98,7 @@ function boot() {
     headlineCached: (id) => cached(headlineCache, Number(id)),
   };
   const lookup = { media: (id) => ctx.mediaSrcCached(id), headline: (id) => ctx.headlineCached(id) };
-  const { Quote, WartaImage, Related, Embed } = createNodes(ctx);
+  const { Quote, WartaImage, Related, Embed, Pagebreak } = createNodes(ctx);
 
   // --- Change tracking, saving ---------------------------------------------------------------
   const s = {
@@ -179,6 +179,7 @@ function boot() {
       WartaImage,
       Related,
       Embed,
+      Pagebreak,
     ],
     editorProps: {
       attributes: { class: 'we-prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': t('bodyLabel'), spellcheck: 'true', lang },
@@ -307,6 +308,7 @@ function boot() {
         ),
     },
     { key: 'embed', text: t('embed'), dialog: true, run: () => embedDialog(t, (url) => insertBlock({ type: 'embed', attrs: { url } })) },
+    { key: 'pagebreak', text: t('pagebreakButton'), run: () => insertBlock({ type: 'pagebreak' }) },
     { sep: true },
     { key: 'undo', text: '↶', run: () => chain().undo().run(), enabled: () => editor.can().undo() },
     { key: 'redo', text: '↷', run: () => chain().redo().run(), enabled: () => editor.can().redo() },
@@ -422,6 +424,19 @@ function boot() {
     p.body = out;
     put('seo_title');
     put('seo_description');
+    put('kind');
+    // The fact check's fields; all empty means none.
+    if (val('fc_claim') !== undefined) {
+      const fc = {
+        claim: val('fc_claim') ?? '',
+        claimant: val('fc_claimant') ?? '',
+        appeared_in: (val('fc_appeared_in') ?? '').trim(),
+        verdict: val('fc_verdict') ?? '',
+        references: parseReferences(val('fc_references') ?? ''),
+      };
+      const empty = !fc.claim.trim() && !fc.claimant.trim() && !fc.appeared_in && !fc.verdict && !fc.references.length;
+      p.fact_check = empty ? null : fc;
+    }
     // Published and scheduled stories keep their live text until "Perbarui": every save of
     // them is a pending version (the server saves drafts as usual). The correction note goes
     // with "Perbarui" (the form post), never with a save.
@@ -638,6 +653,7 @@ function boot() {
         if (b.type === 'image') return `[${t('image')}${b.caption ? `: ${b.caption}` : ''}]`;
         if (b.type === 'related') return `[${t('related')}: ${ctx.headlineCached(b.article_id) || `#${b.article_id}`}]`;
         if (b.type === 'embed') return `[${t('embed')}: ${b.url}]`;
+        if (b.type === 'pagebreak') return `[${t('pagebreak')}]`;
         if (b.type === 'list') return blockText(b).split('\n').map((l, i) => (b.ordered ? `${i + 1}. ` : '• ') + l).join('\n');
         if (b.type === 'quote') return `“${b.text}”${b.cite ? ` — ${b.cite}` : ''}`;
         return blockText(b);
@@ -752,6 +768,15 @@ function boot() {
     }
     set('seo_title', a.seo_title);
     set('seo_description', a.seo_description);
+    set('kind', a.kind);
+    if ('fact_check' in a) {
+      const fc = a.fact_check || {};
+      set('fc_claim', fc.claim ?? '');
+      set('fc_claimant', fc.claimant ?? '');
+      set('fc_appeared_in', fc.appeared_in ?? '');
+      set('fc_verdict', fc.verdict ?? '');
+      set('fc_references', (fc.references || []).map((r) => `${r.name} | ${r.url}`).join('\n'));
+    }
     if (a.status) form.dataset.status = a.status;
     editor.commands.setContent(blocksToDoc(a.body || [], lookup), { emitUpdate: false });
     const out = syncTextarea();

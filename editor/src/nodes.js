@@ -1,4 +1,4 @@
-// Schema pieces: the custom atom nodes (wartaImage, related, embed), the quote with its speaker,
+// Schema pieces: the custom atom nodes (wartaImage, related, embed, pagebreak), the quote with its speaker,
 // plain-text headings and single-paragraph list items. Node views are plain DOM.
 
 import { Extension, Node, mergeAttributes } from '@tiptap/core';
@@ -339,5 +339,29 @@ export function createNodes(ctx) {
     },
   });
 
-  return { Quote, WartaImage, Related, Embed };
+  // A page break: readers get the article in pages ("Halaman 1 2 3"). No attributes.
+  const Pagebreak = Node.create({
+    name: 'pagebreak',
+    group: 'block',
+    atom: true,
+    selectable: true,
+    draggable: false,
+    parseHTML() {
+      return [{ tag: 'hr[data-pagebreak]' }];
+    },
+    renderHTML() {
+      return ['hr', { 'data-pagebreak': '' }];
+    },
+    addNodeView() {
+      return ({ editor, getPos }) => {
+        const f = fieldView(editor, getPos);
+        const del = h('button', { type: 'button', class: 'we-remove', 'aria-label': t('removeBlock'), title: t('removeBlock'), text: '×' });
+        del.addEventListener('click', f.remove);
+        const dom = h('div', { class: 'we-pagebreak', role: 'separator', 'aria-label': t('pagebreak') }, h('span', { text: t('pagebreak') }), del);
+        return { dom, stopEvent: (e) => f.isField(e.target), ignoreMutation: () => true };
+      };
+    },
+  });
+
+  return { Quote, WartaImage, Related, Embed, Pagebreak };
 }

@@ -69,6 +69,11 @@ export function parseSources(value) {
   return out;
 }
 
+/** A fact check's references, one per line: "Name | https://url" (both are required). */
+export function parseReferences(value) {
+  return parseSources(value).map((s) => ({ name: s.name, url: s.url ?? '' }));
+}
+
 export function formatSources(sources) {
   return (sources || []).map((s) => (s.url ? `${s.name} | ${s.url}` : s.name)).join('\n');
 }

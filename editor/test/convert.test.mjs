@@ -23,6 +23,8 @@ const EVERY_BLOCK = [
   { type: 'list', ordered: true, items: ['Satu', '<b>Dua</b>', 'Tiga <a href="https://a.id/">tautan</a>'] },
   { type: 'list', ordered: false, items: ['Apel', 'Jeruk <i>manis</i>'] },
   { type: 'embed', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' },
+  { type: 'pagebreak' },
+  { type: 'paragraph', text: 'Halaman kedua.' },
 ];
 
 test('every block type survives blocks -> doc -> blocks', () => {
@@ -30,7 +32,7 @@ test('every block type survives blocks -> doc -> blocks', () => {
   assert.equal(doc.type, 'doc');
   assert.deepEqual(
     doc.content.map((n) => n.type),
-    ['paragraph', 'paragraph', 'paragraph', 'heading', 'heading', 'quote', 'quote', 'wartaImage', 'related', 'orderedList', 'bulletList', 'embed'],
+    ['paragraph', 'paragraph', 'paragraph', 'heading', 'heading', 'quote', 'quote', 'wartaImage', 'related', 'orderedList', 'bulletList', 'embed', 'pagebreak', 'paragraph'],
   );
   assert.deepEqual(docToBlocks(doc), EVERY_BLOCK);
 });

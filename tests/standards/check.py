@@ -14,7 +14,10 @@ with the trade's own parsers and prints one line per problem. Exit status 0 mean
   publication date equal to the article page's datePublished, and an enclosure or
   media:content (absolute, image/*) whenever the article has a hero photo.
 
-Manifest: {"pages": [{"kind": "home"|"article"|"live", "url": U, "file": F,
+  A fact check (kind "factcheck") also needs a ClaimReview with claimReviewed, itemReviewed
+  (a CreativeWork with an author) and reviewRating.alternateName.
+
+Manifest: {"pages": [{"kind": "home"|"article"|"live"|"factcheck", "url": U, "file": F,
                       "hero_width": W, "hero_height": H}],
            "feeds": [{"url": U, "file": F, "content_type": CT}]}
 """
@@ -133,6 +136,28 @@ def check_article(page, live):
     return published
 
 
+def check_claim_review(page):
+    """A fact check (kind "factcheck") also carries a ClaimReview, as Google's Fact Check
+    Explorer reads it: claimReviewed, itemReviewed (a CreativeWork by the claimant) and the
+    verdict as reviewRating.alternateName."""
+    where = page["url"]
+    reviews = of_type(jsonld_of(page["file"], page["url"]), "ClaimReview")
+    if len(reviews) != 1:
+        problem(where, "expected one ClaimReview")
+        return
+    r = reviews[0]
+    if not r.get("claimReviewed"):
+        problem(where, "ClaimReview without claimReviewed")
+    item = r.get("itemReviewed") or {}
+    if item.get("@type") != "CreativeWork" or not (item.get("author") or {}).get("name"):
+        problem(where, f"itemReviewed {item} is not a CreativeWork with an author")
+    rating = r.get("reviewRating") or {}
+    if rating.get("@type") != "Rating" or not rating.get("alternateName"):
+        problem(where, f"reviewRating {rating} has no alternateName")
+    if not absolute(r.get("url")):
+        problem(where, "ClaimReview url is not absolute")
+
+
 def check_home(page):
     where = page["url"]
     sites = of_type(jsonld_of(page["file"], page["url"]), "WebSite")
@@ -191,6 +216,8 @@ def main():
             check_home(page)
         else:
             p = check_article(page, live=(kind == "live"))
+            if kind == "factcheck":
+                check_claim_review(page)
             if p is not None:
                 published_by_url[page["url"]] = p
             hero_by_url[page["url"]] = bool(page.get("hero_width"))

@@ -506,4 +506,38 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("{} (byte {}{})", "{} (bita {}{})"),
     (", in item {}", ", dalam item {}"),
+    // Story forms: kinds, fact checks, paged articles, hak jawab (issue 12).
+    ("unknown kind '{}' ({})", "jenis '{}' tidak dikenal ({})"),
+    (
+        "unknown verdict '{}'; choose one of: {}",
+        "kesimpulan '{}' tidak dikenal; pilih salah satu: {}",
+    ),
+    ("at most 30 references", "maksimal 30 rujukan"),
+    (
+        "a fact check needs the claim before publishing",
+        "cek fakta perlu klaim sebelum diterbitkan",
+    ),
+    (
+        "a fact check needs a verdict before publishing",
+        "cek fakta perlu kesimpulan sebelum diterbitkan",
+    ),
+    (
+        "the article has no such page",
+        "artikel ini tidak memiliki halaman itu",
+    ),
+    (
+        "a reply needs its text or the article that is the reply",
+        "hak jawab perlu teks atau artikel yang menjadi hak jawab",
+    ),
+    (
+        "an article cannot be its own reply",
+        "artikel tidak dapat menjadi hak jawab atas dirinya sendiri",
+    ),
+    ("attach a reply", "melampirkan hak jawab"),
+    ("not an article id", "bukan ID artikel"),
+    ("remove a reply", "menghapus hak jawab"),
+    (
+        "give the reason for taking the article down",
+        "tuliskan alasan penarikan artikel",
+    ),
 ];

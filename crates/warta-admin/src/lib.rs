@@ -110,6 +110,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("users.html", include_str!("../templates/users.html")),
     ("taxonomy.html", include_str!("../templates/taxonomy.html")),
     ("beranda.html", include_str!("../templates/beranda.html")),
+    ("replies.html", include_str!("../templates/replies.html")),
 ];
 
 /// The newsroom's template environment, built once at start-up.

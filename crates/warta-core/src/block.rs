@@ -38,6 +38,8 @@ pub enum Block {
     },
     /// YouTube, X or Instagram URL.
     Embed { url: String },
+    /// Ends a page of a long article: readers get `?page=N` with "Halaman 1 2 3" navigation.
+    Pagebreak,
 }
 
 /// Alias kept for readability at API edges: input has the same shape before checking.
@@ -49,7 +51,7 @@ fn default_level() -> u8 {
     2
 }
 
-const TYPES: &str = "paragraph, heading, quote, image, related, list, embed";
+const TYPES: &str = "paragraph, heading, quote, image, related, list, embed, pagebreak";
 
 impl Block {
     /// Check a whole body. Unknown block types and malformed blocks are refused with the index.
@@ -140,7 +142,16 @@ impl Block {
             Block::Embed { url } => Block::Embed {
                 url: Embed::parse(&url)?.url,
             },
+            Block::Pagebreak => Block::Pagebreak,
         })
+    }
+
+    /// The body split at its page breaks, empty pages left out (a break at the start, at the
+    /// end or twice in a row makes no page). A body without breaks is one page.
+    pub fn pages(body: &[Block]) -> Vec<&[Block]> {
+        body.split(|b| matches!(b, Block::Pagebreak))
+            .filter(|p| !p.is_empty())
+            .collect()
     }
 
     /// Plain text of the block for word counts, summaries and search.
@@ -154,7 +165,7 @@ impl Block {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Block::Image { caption, .. } => caption.clone(),
-            Block::Related { .. } | Block::Embed { .. } => String::new(),
+            Block::Related { .. } | Block::Embed { .. } | Block::Pagebreak => String::new(),
         }
     }
 }
@@ -207,6 +218,28 @@ mod tests {
         assert_eq!(e.field, "url");
         let e = Block::parse(&json!({"type":"heading","text":"x","level":1})).unwrap_err();
         assert_eq!(e.field, "level");
+    }
+
+    #[test]
+    fn page_breaks_split_the_body_into_pages() {
+        let body = Block::parse_body(&[
+            json!({"type":"pagebreak"}),
+            json!({"type":"paragraph","text":"satu"}),
+            json!({"type":"pagebreak"}),
+            json!({"type":"pagebreak"}),
+            json!({"type":"paragraph","text":"dua"}),
+            json!({"type":"paragraph","text":"dua lagi"}),
+            json!({"type":"pagebreak"}),
+        ])
+        .unwrap();
+        let pages = Block::pages(&body);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[1].len(), 2);
+        assert_eq!(
+            serde_json::to_value(&body[0]).unwrap(),
+            json!({"type":"pagebreak"})
+        );
+        assert_eq!(Block::pages(&body[1..2]).len(), 1);
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod change;
 mod datetime;
 mod embed;
 mod error;
+mod kind;
 mod role;
 mod sanitize;
 mod slug;
@@ -21,6 +22,7 @@ pub use datetime::{
 };
 pub use embed::{Embed, EmbedProvider};
 pub use error::ValidationError;
+pub use kind::{ArticleKind, DEFAULT_VERDICTS, FactCheck, Reference, verdict_vocabulary};
 pub use role::{Capability, Role};
 pub use sanitize::{sanitize_inline, strip_tags};
 pub use slug::Slug;

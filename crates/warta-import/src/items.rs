@@ -176,6 +176,13 @@ impl Run<'_> {
             seo_title: String::new(),
             seo_description: String::new(),
             live: false,
+            // WordPress pages are the outlet's own pages (at /halaman/{slug}).
+            kind: if kind == "page" {
+                warta_core::ArticleKind::Page
+            } else {
+                warta_core::ArticleKind::News
+            },
+            fact_check: None,
         };
         let old_paths = self.old_paths(item, kind);
         self.report.old_addresses += old_paths.len();

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
-use warta_core::{Block, Source};
+use warta_core::{ArticleKind, Block, FactCheck, Source};
 
 /// A rubrik, tag or topic name: 1–80 characters after trimming (documentation only).
 pub struct TermName;
@@ -103,6 +103,13 @@ pub struct NewArticle {
     /// A live blog: takes timestamped entries, shown newest first.
     #[serde(default)]
     pub live: bool,
+    /// `news` (default), `factcheck` ("Cek Fakta"), `advertorial` (labelled as paid content
+    /// everywhere) or `page` (one of the outlet's own pages, at `/halaman/{slug}`).
+    #[serde(default)]
+    pub kind: ArticleKind,
+    /// A factcheck's claim, claimant, where it appeared, verdict and references.
+    #[serde(default)]
+    pub fact_check: Option<FactCheck>,
 }
 
 /// `PATCH /api/v1/articles/{id}`: every field optional but `revision`; `null` clears `topic`
@@ -128,6 +135,12 @@ pub struct ArticlePatch {
     pub seo_description: Option<String>,
     #[schema(nullable = false)]
     pub live: Option<bool>,
+    #[schema(nullable = false)]
+    pub kind: Option<ArticleKind>,
+    /// `null` removes the fact check.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<FactCheck>)]
+    pub fact_check: Option<Option<FactCheck>>,
     #[schema(min_length = 1, max_length = 200, pattern = r"\S", nullable = false)]
     pub headline: Option<String>,
     #[schema(max_length = 600, nullable = false)]

@@ -21,6 +21,7 @@ mod media;
 mod pending;
 mod photos;
 mod publishable;
+mod replies;
 mod resolve;
 mod restore;
 mod takedown;
@@ -38,6 +39,7 @@ pub use media::{ImageMeta, MediaIngest};
 pub use pending::Apply;
 pub use photos::PhotoText;
 pub use publishable::{check_publishable, slug_follows_headline};
+pub use replies::ReplyInput;
 pub use resolve::{parse_past_time, parse_time};
 pub use restore::LeftOut;
 pub use taxonomy::RubrikCreated;
@@ -52,6 +54,8 @@ pub struct Newsroom {
     events: Events,
     mail: MailConfig,
     media: MediaIngest,
+    /// The fact-check verdicts this outlet uses (the defaults and its own).
+    verdicts: std::sync::Arc<Vec<String>>,
 }
 
 impl Newsroom {
@@ -61,7 +65,19 @@ impl Newsroom {
             events,
             mail,
             media,
+            verdicts: std::sync::Arc::new(warta_core::verdict_vocabulary(&[])),
         }
+    }
+
+    /// Add the outlet's own fact-check verdicts to the defaults (setting `fact_check_verdicts`).
+    pub fn with_verdicts(mut self, extra: &[String]) -> Newsroom {
+        self.verdicts = std::sync::Arc::new(warta_core::verdict_vocabulary(extra));
+        self
+    }
+
+    /// The fact-check verdicts editors choose from.
+    pub fn verdicts(&self) -> &[String] {
+        &self.verdicts
     }
 
     pub fn store(&self) -> &Store {
@@ -79,6 +95,11 @@ impl Newsroom {
             t = t.merge(touched(b));
         }
         self.events.emit(Change::Article(t));
+        // The footer of every page links the outlet's published pages.
+        let page = warta_core::ArticleKind::Page;
+        if after.kind == page || before.is_some_and(|b| b.kind == page) {
+            self.events.emit(Change::All);
+        }
     }
 }
 

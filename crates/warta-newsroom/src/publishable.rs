@@ -8,6 +8,18 @@ use warta_store::{ArticleRow, Store};
 /// Before publication every photo needs a caption, a credit and alt text: on the block or,
 /// failing that, in the media library. Names the first one missing (`body/2/alt`).
 pub async fn check_publishable(store: &Store, a: &ArticleRow) -> Result<()> {
+    if a.kind == warta_core::ArticleKind::Factcheck {
+        match &a.fact_check {
+            Some(f) => f.check_publishable()?,
+            None => {
+                return Err(ValidationError::new(
+                    "fact_check/claim",
+                    "a fact check needs the claim before publishing",
+                )
+                .into());
+            }
+        }
+    }
     let missing = |what: &str| format!("add the photo's {what} before publishing");
     if let Some(id) = a.hero_media_id {
         let m = store.media_by_id(id).await?;

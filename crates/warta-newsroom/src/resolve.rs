@@ -6,7 +6,8 @@ use crate::error::{NewsroomError as AppError, Result};
 use crate::input::{ArticlePatch, AuthorRef, HeroInput, NewArticle};
 use jiff::Timestamp;
 use warta_core::{
-    Block, Capability, Dateline, Headline, Name, SignOff, Slug, Source, ValidationError, bounded,
+    ArticleKind, Block, Capability, Dateline, FactCheck, Headline, Name, SignOff, Slug, Source,
+    ValidationError, bounded,
 };
 use warta_store::{ArticleRow, ArticleWrite, Store, Term, UserRow};
 
@@ -28,12 +29,15 @@ struct Fields {
     seo_title: String,
     seo_description: String,
     live: bool,
+    kind: ArticleKind,
+    fact_check: Option<FactCheck>,
 }
 
 pub(crate) async fn write_for_new(
     store: &Store,
     user: &UserRow,
     input: NewArticle,
+    verdicts: &[String],
 ) -> Result<ArticleWrite> {
     let f = Fields {
         headline: input.headline,
@@ -57,8 +61,10 @@ pub(crate) async fn write_for_new(
         seo_title: input.seo_title,
         seo_description: input.seo_description,
         live: input.live,
+        kind: input.kind,
+        fact_check: input.fact_check,
     };
-    resolve(store, user, f, None).await
+    resolve(store, user, f, None, verdicts).await
 }
 
 pub(crate) async fn write_for_patch(
@@ -66,6 +72,7 @@ pub(crate) async fn write_for_patch(
     user: &UserRow,
     current: &ArticleRow,
     p: ArticlePatch,
+    verdicts: &[String],
 ) -> Result<ArticleWrite> {
     let body = match p.body {
         Some(b) => b,
@@ -117,8 +124,10 @@ pub(crate) async fn write_for_patch(
             .seo_description
             .unwrap_or_else(|| current.seo_description.clone()),
         live: p.live.unwrap_or(current.live),
+        kind: p.kind.unwrap_or(current.kind),
+        fact_check: p.fact_check.unwrap_or_else(|| current.fact_check.clone()),
     };
-    resolve(store, user, f, Some(current.id)).await
+    resolve(store, user, f, Some(current.id), verdicts).await
 }
 
 /// Parse an ISO 8601 time with offset (`2022-03-01T14:05:00+07:00`) to epoch ms.
@@ -153,7 +162,14 @@ async fn resolve(
     user: &UserRow,
     f: Fields,
     id: Option<i64>,
+    verdicts: &[String],
 ) -> Result<ArticleWrite> {
+    let fact_check = f
+        .fact_check
+        .as_ref()
+        .map(|fc| FactCheck::parse(fc, verdicts))
+        // Kept when the kind changes (shown only on a factcheck), so nothing typed is lost.
+        .transpose()?;
     let headline = Headline::parse(&f.headline)?;
     let dek = bounded("dek", &f.dek, 0, 600)?;
     let dateline = Dateline::parse(&f.dateline)?;
@@ -259,6 +275,8 @@ async fn resolve(
         seo_title,
         seo_description,
         live: f.live,
+        kind: f.kind,
+        fact_check,
     })
 }
 

@@ -14,7 +14,9 @@ const TEMPLATES: &[(&str, &str)] = &[
         "live_entry.html",
         include_str!("../templates/live_entry.html"),
     ),
+    ("forms.html", include_str!("../templates/forms.html")),
     ("article.html", include_str!("../templates/article.html")),
+    ("halaman.html", include_str!("../templates/halaman.html")),
     ("listing.html", include_str!("../templates/listing.html")),
     ("home.html", include_str!("../templates/home.html")),
     (

@@ -100,7 +100,11 @@ fn hero_images(site: &Site, a: &ArticleView) -> Option<Value> {
 /// The NewsArticle object (a LiveBlogPosting when the article is a running live blog), with
 /// its corrections as `CorrectionComment`s.
 pub(crate) fn news_article(site: &Site, a: &ArticleView) -> Value {
-    let url = absolute(&site.base_url, &a.url);
+    // A paged article is one work whose address is its whole text (`?page=all`).
+    let url = absolute(
+        &site.base_url,
+        a.paging.as_ref().map_or(&a.url, |p| &p.all_url),
+    );
     let authors: Vec<Value> = a
         .authors
         .iter()

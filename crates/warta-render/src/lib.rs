@@ -9,6 +9,7 @@
 //! Error policy: rendering fails only on a template error ([`RenderError`]); the views are
 //! trusted to be well-formed (the web crate builds them from checked store rows).
 
+mod claim;
 mod env;
 mod filters;
 mod home;

@@ -40,22 +40,36 @@ impl Renderer {
     }
 
     pub fn article_page(&self, ctx: &PageContext, a: &ArticleView) -> Result<String, RenderError> {
+        // The dateline opens the first page only.
+        let later_page = a
+            .paging
+            .as_ref()
+            .is_some_and(|p| p.current.unwrap_or(1) > 1);
         let dateline_at = a
             .body
             .iter()
             .position(|b| matches!(b, BlockView::Paragraph { .. }))
-            .filter(|_| !a.dateline.trim().is_empty());
+            .filter(|_| !a.dateline.trim().is_empty() && !later_page);
         let news = jsonld::script_safe(&jsonld::news_article(&self.site, a));
         let crumbs = jsonld::script_safe(&jsonld::breadcrumb(&self.site, a));
+        let claim = crate::claim::claim_review(&self.site, a)
+            .map(|c| Value::from_safe_string(jsonld::script_safe(&c)));
+        // A paged article's canonical address is its whole text.
+        let canonical = match &a.paging {
+            Some(p) => self.abs(&p.all_url),
+            None => self.abs(&a.url),
+        };
         self.render(
             "article.html",
             context! {
                 nav => &ctx.nav,
+                footer => &ctx.footer,
                 popular => &ctx.popular,
                 current_url => &a.url,
-                canonical => self.abs(&a.url),
+                canonical,
                 a,
                 dateline_at,
+                claim_ld => claim,
                 updated => a.updated_at > a.published_at + UPDATE_THRESHOLD_MS,
                 og_image => jsonld::og_image(&self.site, a).map(|v| Value::from_serialize(&v)),
                 jsonld => Value::from_safe_string(news),
@@ -86,6 +100,7 @@ impl Renderer {
             "listing.html",
             context! {
                 nav => &ctx.nav,
+                footer => &ctx.footer,
                 current_url => &l.url,
                 canonical => self.abs(&l.url),
                 page_title => title,
@@ -105,6 +120,7 @@ impl Renderer {
             "home.html",
             context! {
                 nav => &ctx.nav,
+                footer => &ctx.footer,
                 popular => &ctx.popular,
                 current_url => "/",
                 canonical => self.abs("/"),
@@ -130,6 +146,7 @@ impl Renderer {
             "terpopuler.html",
             context! {
                 nav => &ctx.nav,
+                footer => &ctx.footer,
                 current_url => &p.url,
                 canonical => self.abs(&p.url),
                 page_title => title,
@@ -148,13 +165,25 @@ impl Renderer {
         title: &str,
         message: &str,
     ) -> Result<String, RenderError> {
+        self.error_page_back(ctx, status, title, message, None)
+    }
+
+    /// [`Renderer::error_page`] with a link back to `back` (e.g. an article's first page).
+    pub fn error_page_back(
+        &self,
+        ctx: &PageContext,
+        status: u16,
+        title: &str,
+        message: &str,
+        back: Option<&str>,
+    ) -> Result<String, RenderError> {
         let heading = match title.trim() {
             "" => default_error_heading(status),
             t => t,
         };
         self.render(
             "error.html",
-            context! { nav => &ctx.nav, current_url => "", status, heading, message },
+            context! { nav => &ctx.nav, footer => &ctx.footer, current_url => "", status, heading, message, back },
         )
     }
 
@@ -227,6 +256,22 @@ impl Renderer {
         format!(
             "User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /api/\n\n\
              Sitemap: {base}/sitemap.xml\nSitemap: {base}/sitemap-news.xml\n"
+        )
+    }
+
+    /// One of the outlet's own pages (`/halaman/{slug}`): headline, text, last update.
+    pub fn outlet_page(&self, ctx: &PageContext, a: &ArticleView) -> Result<String, RenderError> {
+        let ld = jsonld::script_safe(&crate::claim::web_page(&self.site, a));
+        self.render(
+            "halaman.html",
+            context! {
+                nav => &ctx.nav,
+                footer => &ctx.footer,
+                current_url => &a.url,
+                canonical => self.abs(&a.url),
+                a,
+                jsonld => Value::from_safe_string(ld),
+            },
         )
     }
 

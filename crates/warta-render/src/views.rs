@@ -29,6 +29,8 @@ pub struct Link {
 pub struct PageContext {
     /// Rubriks for the main navigation, in order.
     pub nav: Vec<Link>,
+    /// The outlet's own published pages the footer links (Redaksi, Pedoman Media Siber, …).
+    pub footer: Vec<Link>,
     /// "Terpopuler": the most-read stories of the last 24 hours, on the home and article
     /// pages (empty elsewhere, and before anything was read).
     pub popular: Vec<TeaserView>,
@@ -112,6 +114,9 @@ pub enum BlockView {
         id: String,
         url: String,
     },
+    /// Where a page of a paged article ends; the web crate splits the body here and the
+    /// templates show nothing for it.
+    Pagebreak,
 }
 
 /// An article page.
@@ -143,6 +148,38 @@ pub struct ArticleView {
     pub live: bool,
     /// Live-blog entries, newest first (empty unless `live`).
     pub live_entries: Vec<LiveEntryView>,
+    /// `news`, `factcheck`, `advertorial` or `page`.
+    pub kind: String,
+    /// A fact check's verdict box and "Rujukan" (kind `factcheck` only).
+    pub fact_check: Option<warta_core::FactCheck>,
+    /// Hak jawab on this article, oldest first.
+    pub replies: Vec<ReplyView>,
+    /// The articles this one replies to (it is their hak jawab).
+    pub reply_to: Vec<Link>,
+    /// A paged article (its body has page breaks): which page `body` holds.
+    pub paging: Option<Paging>,
+}
+
+/// A right-of-reply note as shown: its text, or the article that is the reply.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReplyView {
+    pub from: String,
+    pub text: String,
+    /// The reply article while it is published.
+    pub article: Option<Link>,
+    pub created_at: i64,
+}
+
+/// Where a paged article's reader is: page `current` (1-based) of `total`, or all of them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paging {
+    /// `None`: every page (`?page=all`).
+    pub current: Option<u32>,
+    pub total: u32,
+    /// Path of each page (`?page=N`), first page first, and of the whole text.
+    pub pages: Vec<String>,
+    pub all_url: String,
+    pub next_url: Option<String>,
 }
 
 /// A correction note with the time it was attached. Plain text.
@@ -175,6 +212,8 @@ pub struct TeaserView {
     pub rubrik: Link,
     pub published_at: i64,
     pub image: Option<ImageView>,
+    /// Paid content: lists label it "Advertorial".
+    pub advertorial: bool,
     /// Search results only: the matched passage, HTML (escaped text, `<mark>` around the
     /// matched words, nothing else).
     pub snippet: Option<String>,

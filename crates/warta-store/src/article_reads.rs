@@ -4,7 +4,7 @@ use crate::article_write::RevisionRow;
 use crate::rows::RawUser;
 use crate::{ArticleRow, ArticleWrite, Store, StoreError, TermRow, UserRow};
 use sqlx::AnyConnection;
-use warta_core::Status;
+use warta_core::{ArticleKind, Status};
 
 #[derive(sqlx::FromRow)]
 struct RawArticle {
@@ -37,6 +37,8 @@ struct RawArticle {
     updated_by: Option<i64>,
     updated_by_name: Option<String>,
     submitted_at: Option<i64>,
+    kind: String,
+    fact_check: String,
 }
 
 const ARTICLE_SELECT: &str =
@@ -44,7 +46,8 @@ const ARTICLE_SELECT: &str =
     r.name AS rubrik_name, r.description AS rubrik_description, a.topic_id, a.dateline, a.signoff,
     a.sources, a.hero_media_id, a.hero_caption, a.hero_credit, a.body, a.status, a.published_at,
     a.created_by, a.created_at, a.updated_at, a.revision, a.hero_alt, a.seo_title,
-    a.seo_description, a.live, a.updated_by, ub.name AS updated_by_name, a.submitted_at
+    a.seo_description, a.live, a.updated_by, ub.name AS updated_by_name, a.submitted_at,
+    a.kind, a.fact_check
     FROM articles a JOIN rubriks r ON r.id = a.rubrik_id LEFT JOIN users ub ON ub.id = a.updated_by";
 
 impl Store {
@@ -192,6 +195,7 @@ async fn resolve(conn: &mut AnyConnection, raw: RawArticle) -> Result<ArticleRow
     .bind(raw.id)
     .fetch_all(&mut *conn)
     .await?;
+    let (replies, reply_to) = crate::replies::load(conn, raw.id).await?;
     Ok(ArticleRow {
         id: raw.id,
         slug: raw.slug,
@@ -226,5 +230,12 @@ async fn resolve(conn: &mut AnyConnection, raw: RawArticle) -> Result<ArticleRow
         updated_by: raw.updated_by.zip(raw.updated_by_name),
         submitted_at: raw.submitted_at,
         corrections,
+        kind: ArticleKind::parse(&raw.kind).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        fact_check: match raw.fact_check.as_str() {
+            "" => None,
+            json => Some(serde_json::from_str(json)?),
+        },
+        replies,
+        reply_to,
     })
 }

@@ -1,6 +1,6 @@
 //! What an article save writes, who saves it, and one saved version.
 
-use warta_core::{Block, Source};
+use warta_core::{ArticleKind, Block, FactCheck, Source};
 
 /// Everything an article save writes. Values are already checked by warta-core at the edge.
 /// It is also the revision snapshot, so fields added later carry `serde(default)`.
@@ -31,6 +31,12 @@ pub struct ArticleWrite {
     /// A running live blog: timestamped entries, newest first.
     #[serde(default)]
     pub live: bool,
+    /// News (default), fact check, advertorial or one of the outlet's own pages.
+    #[serde(default)]
+    pub kind: ArticleKind,
+    /// A factcheck's claim and verdict.
+    #[serde(default)]
+    pub fact_check: Option<FactCheck>,
 }
 
 /// Who saves, against which revision, with which correction note.

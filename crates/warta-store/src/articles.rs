@@ -38,8 +38,9 @@ impl Store {
         let insert = sqlx::query_scalar(
             "INSERT INTO articles (slug, headline, dek, rubrik_id, topic_id, dateline, signoff, sources,
                hero_media_id, hero_caption, hero_credit, body, hero_alt, seo_title, seo_description,
-               live, status, published_at, created_by, created_at, updated_at, revision, updated_by)
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,1,$19)
+               live, kind, fact_check, status, published_at, created_by, created_at, updated_at,
+               revision, updated_by)
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,1,$21)
              RETURNING id",
         );
         let id: i64 = bind_content(insert, w)?
@@ -107,10 +108,10 @@ impl Store {
         let update = sqlx::query_scalar(
             "UPDATE articles SET slug=$1, headline=$2, dek=$3, rubrik_id=$4, topic_id=$5, dateline=$6,
                signoff=$7, sources=$8, hero_media_id=$9, hero_caption=$10, hero_credit=$11, body=$12,
-               hero_alt=$13, seo_title=$14, seo_description=$15, live=$16,
-               published_at=COALESCE(CAST($17 AS BIGINT), published_at), updated_at=$18, revision=$19,
-               updated_by=$20
-             WHERE id=$21 AND revision=$22 RETURNING id",
+               hero_alt=$13, seo_title=$14, seo_description=$15, live=$16, kind=$17, fact_check=$18,
+               published_at=COALESCE(CAST($19 AS BIGINT), published_at), updated_at=$20, revision=$21,
+               updated_by=$22
+             WHERE id=$23 AND revision=$24 RETURNING id",
         );
         let changed: Option<i64> = bind_content(update, w)?
             .bind(w.published_at)
@@ -261,9 +262,10 @@ impl Store {
 
 type Scalar<'q> = sqlx::query::QueryScalar<'q, Any, i64, sqlx::any::AnyArguments>;
 
-/// Bind the content columns `$1`–`$16` shared by INSERT and UPDATE, in this order: slug,
+/// Bind the content columns `$1`–`$18` shared by INSERT and UPDATE, in this order: slug,
 /// headline, dek, rubrik_id, topic_id, dateline, signoff, sources, hero_media_id,
-/// hero_caption, hero_credit, body, hero_alt, seo_title, seo_description, live.
+/// hero_caption, hero_credit, body, hero_alt, seo_title, seo_description, live, kind,
+/// fact_check (JSON, or '' for none).
 fn bind_content<'q>(q: Scalar<'q>, w: &ArticleWrite) -> Result<Scalar<'q>, StoreError> {
     Ok(q.bind(w.slug.clone())
         .bind(w.headline.clone())
@@ -280,7 +282,12 @@ fn bind_content<'q>(q: Scalar<'q>, w: &ArticleWrite) -> Result<Scalar<'q>, Store
         .bind(w.hero_alt.clone())
         .bind(w.seo_title.clone())
         .bind(w.seo_description.clone())
-        .bind(i64::from(w.live)))
+        .bind(i64::from(w.live))
+        .bind(w.kind.as_str())
+        .bind(match &w.fact_check {
+            Some(f) => serde_json::to_string(f)?,
+            None => String::new(),
+        }))
 }
 
 /// Append to the audit log inside a transaction.

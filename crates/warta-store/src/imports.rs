@@ -78,7 +78,11 @@ impl Store {
         let id = self.create_in(&mut tx, w, status, by).await?;
         record_in(&mut tx, key, id).await?;
         let target = OldPath {
-            target: format!("/berita/{}", w.slug),
+            // The outlet's own pages live at /halaman/, stories at /berita/.
+            target: match w.kind {
+                warta_core::ArticleKind::Page => format!("/halaman/{}", w.slug),
+                _ => format!("/berita/{}", w.slug),
+            },
             target_kind: "article".into(),
             target_id: id,
         };

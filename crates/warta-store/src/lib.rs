@@ -19,8 +19,10 @@ mod listings;
 mod media;
 mod newsroom;
 mod notify;
+mod outlet_pages;
 mod pending;
 mod public_terms;
+mod replies;
 mod rows;
 mod schedule;
 mod search;
@@ -47,8 +49,10 @@ pub use media::NewMedia;
 pub use newsroom::{AuditRow, LiveEntryRow, PRESENCE_BEAT_MS, PRESENCE_MS};
 pub use notify::CHANGE_CHANNEL;
 pub use pending::PendingRow;
+pub use replies::NewReply;
 pub use rows::{
-    ArticleRow, CorrectionRow, MediaCrop, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow,
+    ArticleRow, CorrectionRow, MediaCrop, MediaRow, MediaVariant, ReplyRow, ReplyTarget, TeaserRow,
+    TermRow, UserRow,
 };
 pub use search::{SearchChange, SearchDoc};
 pub use sessions::{SESSION_IDLE_MS, SESSION_MAX_MS, SessionRow};

@@ -18,6 +18,8 @@ pub struct ArticleFilter {
     pub until: Option<i64>,
     /// Substring of the headline, case-insensitive.
     pub q: Option<String>,
+    /// Only stories (no `page`s): every reader-side list, feed and the news sitemap.
+    pub stories_only: bool,
 }
 
 /// Reader-side listing scopes: always published articles, newest first.
@@ -36,6 +38,7 @@ impl ListScope {
     pub fn filter(self) -> ArticleFilter {
         let mut f = ArticleFilter {
             status: Some(Status::Published),
+            stories_only: true,
             ..Default::default()
         };
         match self {
@@ -56,7 +59,7 @@ impl ListScope {
 pub(crate) const TEASER_SELECT: &str =
     "SELECT a.id, a.slug, a.headline, a.dek, a.status, a.rubrik_id,
     r.slug AS rubrik_slug, r.name AS rubrik_name, a.published_at, a.updated_at, a.revision,
-    a.hero_media_id FROM articles a JOIN rubriks r ON r.id = a.rubrik_id";
+    a.hero_media_id, a.kind FROM articles a JOIN rubriks r ON r.id = a.rubrik_id";
 
 /// A bound value of a listing filter.
 enum Arg {
@@ -105,6 +108,9 @@ fn filter_clause(f: &ArticleFilter) -> (String, Vec<Arg>) {
     if let Some(q) = &f.q {
         let pattern = format!("%{}%", q.to_lowercase().replace(['%', '_'], ""));
         add("LOWER(a.headline) LIKE $?", Arg::Text(pattern));
+    }
+    if f.stories_only {
+        parts.push("a.kind <> 'page'".to_string());
     }
     let clause = if parts.is_empty() {
         String::new()
@@ -177,7 +183,7 @@ impl Store {
     ) -> Result<Vec<TeaserRow>, StoreError> {
         let limit = limit.min(20);
         let close = format!(
-            "{TEASER_SELECT} WHERE a.status = 'published' AND a.id <> $1 AND (a.topic_id = $2
+            "{TEASER_SELECT} WHERE a.status = 'published' AND a.kind <> 'page' AND a.id <> $1 AND (a.topic_id = $2
                OR a.id IN (SELECT x.article_id FROM article_tags x JOIN article_tags y
                            ON x.tag_id = y.tag_id WHERE y.article_id = $1))
              ORDER BY a.published_at DESC, a.id DESC LIMIT {limit}"
@@ -191,7 +197,7 @@ impl Store {
         if missing > 0 {
             // Enough of the rubrik's newest to fill up even if all the close ones are among them.
             let fill = format!(
-                "{TEASER_SELECT} WHERE a.status = 'published' AND a.rubrik_id = $1 AND a.id <> $2
+                "{TEASER_SELECT} WHERE a.status = 'published' AND a.kind <> 'page' AND a.rubrik_id = $1 AND a.id <> $2
                  ORDER BY a.published_at DESC, a.id DESC LIMIT {}",
                 missing + out.len()
             );

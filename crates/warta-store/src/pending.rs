@@ -260,6 +260,8 @@ impl Store {
         v.seo_title = w.seo_title.clone();
         v.seo_description = w.seo_description.clone();
         v.live = w.live;
+        v.kind = w.kind;
+        v.fact_check = w.fact_check.clone();
         Ok(v)
     }
 }

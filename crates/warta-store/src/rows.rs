@@ -1,7 +1,7 @@
 //! Rows as the database holds them. Views for templates and the API are built from these in
 //! the web crate, never sent out directly.
 
-use warta_core::{Block, Role, Source, Status};
+use warta_core::{ArticleKind, Block, FactCheck, Role, Source, Status};
 
 #[derive(Debug, Clone)]
 pub struct UserRow {
@@ -177,6 +177,35 @@ pub struct ArticleRow {
     pub submitted_at: Option<i64>,
     /// Oldest first.
     pub corrections: Vec<CorrectionRow>,
+    pub kind: ArticleKind,
+    /// A factcheck's claim and verdict (`None` on other kinds, or before one was written).
+    pub fact_check: Option<FactCheck>,
+    /// Hak jawab attached to this article, oldest first.
+    pub replies: Vec<ReplyRow>,
+    /// The articles this one is the hak jawab to (a reply attached as an article).
+    pub reply_to: Vec<ReplyTarget>,
+}
+
+/// A right-of-reply note ("Hak jawab") on an article: a text from someone, or a separate
+/// article that is the reply (then `reply_article` names it when it is published).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplyRow {
+    pub id: i64,
+    pub from_whom: String,
+    pub text: String,
+    pub reply_article_id: Option<i64>,
+    /// (slug, headline) of the reply article while it is published.
+    pub reply_article: Option<(String, String)>,
+    pub created_at: i64,
+}
+
+/// An article that a reply article answers: its slug and headline (published ones only).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReplyTarget {
+    pub id: i64,
+    pub slug: String,
+    pub headline: String,
+    pub created_at: i64,
 }
 
 /// A correction note shown to readers with its time.
@@ -201,4 +230,6 @@ pub struct TeaserRow {
     pub updated_at: i64,
     pub revision: i64,
     pub hero_media_id: Option<i64>,
+    /// `news`, `factcheck`, `advertorial` or `page` (lists label advertorials).
+    pub kind: String,
 }

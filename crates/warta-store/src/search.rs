@@ -58,7 +58,7 @@ type DocRow = (
 const DOC_SELECT: &str = "SELECT a.id, a.headline, a.dek, a.body, a.hero_caption, a.rubrik_id,
     r.slug, r.name, a.topic_id, t.name, COALESCE(a.published_at, 0)
     FROM articles a JOIN rubriks r ON r.id = a.rubrik_id LEFT JOIN topics t ON t.id = a.topic_id
-    WHERE a.status = 'published'";
+    WHERE a.status = 'published' AND a.kind <> 'page'";
 
 fn split_body(body: &[Block], hero_caption: String) -> (String, String) {
     let mut text = Vec::new();

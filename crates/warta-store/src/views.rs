@@ -49,7 +49,7 @@ impl Store {
         let q = format!(
             "{select} JOIN (SELECT article_id, SUM(views) AS total FROM article_views
                   WHERE hour >= $1 GROUP BY article_id) v ON v.article_id = a.id
-             WHERE a.status = 'published' {rubrik_clause}
+             WHERE a.status = 'published' AND a.kind <> 'page' {rubrik_clause}
              ORDER BY v.total DESC, a.published_at DESC LIMIT {limit}",
             select = crate::listings::TEASER_SELECT,
         );

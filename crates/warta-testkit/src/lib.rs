@@ -41,6 +41,8 @@ pub struct Options {
     pub purge: Option<warta::PurgeTarget>,
     /// Media in this bucket instead of the data dir's folder.
     pub media_s3: Option<warta_media::S3Settings>,
+    /// Fact-check verdicts added to the defaults (setting `fact_check_verdicts`).
+    pub fact_check_verdicts: Vec<String>,
 }
 
 impl TestApp {
@@ -61,6 +63,7 @@ impl TestApp {
             config.smtp_url = opts.smtp_url;
         }
         config.trusted_proxies = opts.trusted_proxies;
+        config.fact_check_verdicts = opts.fact_check_verdicts;
         if let Some(slots) = opts.slots {
             config.slots = slots;
         }

@@ -47,6 +47,20 @@ pub struct CorrectionOut {
     pub at: String,
 }
 
+/// A right-of-reply note ("Hak jawab") on an article.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReplyOut {
+    pub id: i64,
+    /// Who replies (a person, an institution).
+    pub from: String,
+    /// The reply's text (empty when the reply is an article).
+    pub text: String,
+    /// The article that is the reply, if it is one.
+    pub article_id: Option<i64>,
+    /// ISO 8601 in WIB.
+    pub at: String,
+}
+
 /// An article as the API returns it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ArticleOut {
@@ -74,9 +88,15 @@ pub struct ArticleOut {
     pub seo_title: String,
     pub seo_description: String,
     pub live: bool,
+    /// `news`, `factcheck`, `advertorial` or `page`.
+    pub kind: warta_core::ArticleKind,
+    /// A factcheck's claim and verdict; `null` when it has none.
+    pub fact_check: Option<warta_core::FactCheck>,
     /// Who saved the current revision.
     pub updated_by: Option<UserRef>,
     pub corrections: Vec<CorrectionOut>,
+    /// Hak jawab attached to the article, oldest first.
+    pub replies: Vec<ReplyOut>,
     /// Unpublished changes of a published or scheduled article (`?version=pending` reads
     /// them); `null` when there are none.
     pub pending: Option<PendingOut>,
@@ -123,7 +143,7 @@ impl ArticleOut {
             slug: a.slug.clone(),
             status: a.status,
             revision: a.revision,
-            url: format!("{base}{}", paths::article(&a.slug)),
+            url: format!("{base}{}", paths::article_of(a.kind, &a.slug)),
             headline: a.headline.clone(),
             dek: a.dek.clone(),
             rubrik: rubrik_out(base, &a.rubrik),
@@ -155,6 +175,19 @@ impl ArticleOut {
             seo_title: a.seo_title.clone(),
             seo_description: a.seo_description.clone(),
             live: a.live,
+            kind: a.kind,
+            fact_check: a.fact_check.clone(),
+            replies: a
+                .replies
+                .iter()
+                .map(|r| ReplyOut {
+                    id: r.id,
+                    from: r.from_whom.clone(),
+                    text: r.text.clone(),
+                    article_id: r.reply_article_id,
+                    at: iso8601_wib(r.created_at),
+                })
+                .collect(),
             updated_by: a.updated_by.as_ref().map(|(id, name)| UserRef {
                 id: *id,
                 name: name.clone(),

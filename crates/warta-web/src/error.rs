@@ -19,6 +19,9 @@ pub enum AppError {
     Forbidden(String),
     #[error("{0}")]
     NotFound(String),
+    /// A paged article has no such page; the reader's page links its first page (the path).
+    #[error("the article has no such page")]
+    NoSuchArticlePage(String),
     /// The content existed and was withdrawn; the reason the newsroom gave, if any.
     #[error("this article is no longer available")]
     Gone(Option<String>),
@@ -51,7 +54,7 @@ impl AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::NotFound(_) | AppError::NoSuchArticlePage(_) => StatusCode::NOT_FOUND,
             AppError::Gone(_) => StatusCode::GONE,
             AppError::Moved(_) => StatusCode::MOVED_PERMANENTLY,
             AppError::Conflict(_) => StatusCode::CONFLICT,

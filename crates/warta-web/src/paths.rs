@@ -3,6 +3,25 @@
 pub fn article(slug: &str) -> String {
     format!("/berita/{slug}")
 }
+/// One of the outlet's own pages (kind `page`).
+pub fn outlet_page(slug: &str) -> String {
+    format!("/halaman/{slug}")
+}
+/// Where an article of `kind` is read: `/halaman/{slug}` for pages, else `/berita/{slug}`.
+pub fn article_of(kind: warta_core::ArticleKind, slug: &str) -> String {
+    match kind {
+        warta_core::ArticleKind::Page => outlet_page(slug),
+        _ => article(slug),
+    }
+}
+/// [`article_of`] for a listing row (its kind as stored).
+pub fn teaser(r: &warta_store::TeaserRow) -> String {
+    if r.kind == warta_core::ArticleKind::Page.as_str() {
+        outlet_page(&r.slug)
+    } else {
+        article(&r.slug)
+    }
+}
 pub fn rubrik(slug: &str) -> String {
     format!("/rubrik/{slug}")
 }

@@ -28,6 +28,11 @@ pub fn router(app: AppState) -> Router {
             delete(api::workflow::discard_pending),
         )
         .route("/articles/{id}/unpublish", post(api::workflow::unpublish))
+        .route("/articles/{id}/replies", post(api::replies::add))
+        .route(
+            "/articles/{id}/replies/{reply}",
+            delete(api::replies::delete),
+        )
         .route("/articles/{id}/submit", post(api::workflow::submit))
         .route("/articles/{id}/return", post(api::workflow::send_back))
         .route("/articles/{id}/revisions", get(api::history::revisions))
@@ -93,6 +98,14 @@ pub fn router(app: AppState) -> Router {
         .route("/artikel/{id}/buang", post(admin::discard_pending))
         .route("/artikel/{id}/revisi", get(admin::revisions))
         .route(
+            "/artikel/{id}/hak-jawab",
+            get(admin::replies_page).post(admin::add_reply),
+        )
+        .route(
+            "/artikel/{id}/hak-jawab/{reply}/hapus",
+            post(admin::delete_reply),
+        )
+        .route(
             "/artikel/{id}/revisi/{revision}/pulihkan",
             post(admin::restore),
         )
@@ -139,6 +152,7 @@ pub fn router(app: AppState) -> Router {
     let site = Router::new()
         .route("/", get(public::home))
         .route("/berita/{slug}", get(public::article))
+        .route("/halaman/{slug}", get(public::outlet_page))
         .route("/berita/{slug}/langsung", get(public::live_stream))
         .route("/rubrik/{slug}", get(public::rubrik))
         .route("/rubrik/{slug}/{file}", get(public::rubrik_feed))

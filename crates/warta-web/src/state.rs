@@ -26,6 +26,8 @@ pub struct WebConfig {
     pub metrics_allow: Vec<std::net::IpAddr>,
     /// A CDN in front is purged on every change (the target is the job runner's).
     pub cdn_purge: bool,
+    /// Fact-check verdicts the outlet adds to the defaults.
+    pub fact_check_verdicts: Vec<String>,
 }
 
 impl Default for WebConfig {
@@ -43,6 +45,7 @@ impl Default for WebConfig {
                 std::net::Ipv6Addr::LOCALHOST.into(),
             ],
             cdn_purge: false,
+            fact_check_verdicts: Vec::new(),
         }
     }
 }
@@ -116,7 +119,8 @@ impl AppState {
                     // Image decoding is CPU- and memory-heavy: at most two at a time.
                     slots: Arc::new(Semaphore::new(2)),
                 },
-            ),
+            )
+            .with_verdicts(&config.fact_check_verdicts),
             store,
             media,
             renderer,

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use warta_core::{Block, Embed};
 use warta_render::{
     ArticleView, BlockView, CorrectionView, Crop, ImageView, Link, LiveEntryView, PersonView,
-    TeaserView, Variant,
+    ReplyView, TeaserView, Variant,
 };
 use warta_store::{ArticleRow, LiveEntryRow, MediaRow, Store, TeaserRow};
 
@@ -91,7 +91,8 @@ pub async fn teasers(store: &Store, rows: &[TeaserRow]) -> Result<Vec<TeaserView
     Ok(rows
         .iter()
         .map(|r| TeaserView {
-            url: paths::article(&r.slug),
+            url: paths::teaser(r),
+            advertorial: r.kind == warta_core::ArticleKind::Advertorial.as_str(),
             headline: r.headline.clone(),
             dek: r.dek.clone(),
             rubrik: rubrik_link(r),
@@ -153,7 +154,7 @@ pub async fn article_view(
 
     let view = ArticleView {
         id: a.id,
-        url: paths::article(&a.slug),
+        url: paths::article_of(a.kind, &a.slug),
         headline: a.headline.clone(),
         dek: a.dek.clone(),
         rubrik: Link {
@@ -203,7 +204,39 @@ pub async fn article_view(
             .collect(),
         live: a.live,
         live_entries,
+        kind: a.kind.as_str().to_string(),
+        fact_check: a.fact_check.clone(),
+        replies: a
+            .replies
+            .iter()
+            .map(|r| ReplyView {
+                from: r.from_whom.clone(),
+                text: r.text.clone(),
+                article: r.reply_article.as_ref().map(|(slug, headline)| Link {
+                    title: headline.clone(),
+                    url: paths::article(slug),
+                }),
+                created_at: r.created_at,
+            })
+            .collect(),
+        reply_to: a
+            .reply_to
+            .iter()
+            .map(|t| Link {
+                title: t.headline.clone(),
+                url: paths::article(&t.slug),
+            })
+            .collect(),
+        paging: None,
     };
+    // A reply article's page shows the articles it answers, and theirs show it.
+    deps.extend(
+        a.replies
+            .iter()
+            .filter_map(|r| r.reply_article_id)
+            .map(Dep::Article),
+    );
+    deps.extend(a.reply_to.iter().map(|t| Dep::Article(t.id)));
     Ok((view, deps))
 }
 
@@ -328,5 +361,6 @@ fn block_view(
                 url: e.url,
             }
         }
+        Block::Pagebreak => BlockView::Pagebreak,
     })
 }

@@ -49,6 +49,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         slots: config.slots,
         metrics_allow: config.metrics_allow.clone(),
         cdn_purge: config.purge.is_some(),
+        fact_check_verdicts: config.fact_check_verdicts.clone(),
         ..WebConfig::default()
     };
     let changes = warta_jobs::Changes::new();

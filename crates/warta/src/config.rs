@@ -46,6 +46,9 @@ pub struct Config {
     /// Media in an S3-compatible bucket (`media_url = "s3://bucket/prefix"` plus the `AWS_*`
     /// variables); `None`: the local folder `<data>/media`.
     pub media_s3: Option<warta_media::S3Settings>,
+    /// Fact-check verdicts this outlet adds to the defaults (SALAH, KELIRU, MENYESATKAN,
+    /// SEBAGIAN BENAR, BENAR, HOAKS).
+    pub fact_check_verdicts: Vec<String>,
 }
 
 /// `warta.toml`: every key optional; unknown keys are an error so typos are caught.
@@ -71,6 +74,7 @@ struct FileConfig {
     cdn_service: Option<String>,
     cdn_token: Option<String>,
     media_url: Option<String>,
+    fact_check_verdicts: Option<Vec<String>>,
 }
 
 /// Values given on the command line win over everything.
@@ -161,6 +165,16 @@ impl Config {
             token: env("WARTA_CDN_TOKEN").or(file.cdn_token),
         }
         .target()?;
+        let fact_check_verdicts: Vec<String> = match env("WARTA_FACT_CHECK_VERDICTS") {
+            Some(v) => v.split(',').map(|s| s.trim().to_string()).collect(),
+            None => file.fact_check_verdicts.unwrap_or_default(),
+        };
+        if let Some(v) = fact_check_verdicts
+            .iter()
+            .find(|v| v.trim().chars().count() > 40)
+        {
+            bail!("fact_check_verdicts: '{v}' is longer than 40 characters");
+        }
         let d = warta_web::SlotConfig::default();
         let slots = warta_web::SlotConfig {
             work: count(
@@ -204,6 +218,7 @@ impl Config {
             slots,
             metrics_allow,
             purge,
+            fact_check_verdicts,
         })
     }
 
@@ -353,6 +368,18 @@ mod tests {
         .unwrap();
         assert_eq!(c.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
         assert_eq!(c.mail_from, "redaksi@warta.test");
+    }
+
+    #[test]
+    fn fact_check_verdicts_from_file_or_env() {
+        let c = load(Overrides::default(), None, &[]).unwrap();
+        assert!(c.fact_check_verdicts.is_empty());
+        let file = "fact_check_verdicts = [\"PALSU\", \"SATIRE\"]";
+        let c = load(Overrides::default(), Some(file), &[]).unwrap();
+        assert_eq!(c.fact_check_verdicts, vec!["PALSU", "SATIRE"]);
+        let env = [("WARTA_FACT_CHECK_VERDICTS", "PALSU, BELUM TERBUKTI")];
+        let c = load(Overrides::default(), Some(file), &env).unwrap();
+        assert_eq!(c.fact_check_verdicts, vec!["PALSU", "BELUM TERBUKTI"]);
     }
 
     #[test]

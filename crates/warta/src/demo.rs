@@ -200,6 +200,11 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
             .transition(id, warta_core::Transition::Publish, at, by)
             .await?;
     }
+    // The outlet's own pages, which the footer links.
+    if let (Some(by), Some(r)) = (authors.values().min().copied(), demo.rubriks.first()) {
+        let rubrik = store.ensure_term(Term::Rubrik, &r.name, "").await?;
+        crate::demo_pages::load(store, by, rubrik.id).await?;
+    }
     state.invalidate_all();
     Ok(articles.len())
 }

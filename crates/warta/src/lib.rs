@@ -9,6 +9,7 @@ pub mod backup;
 mod cdn;
 pub mod config;
 pub mod demo;
+mod demo_pages;
 pub mod import;
 pub mod media_migrate;
 mod reindex;

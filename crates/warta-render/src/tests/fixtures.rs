@@ -33,6 +33,7 @@ pub fn link(title: &str, url: &str) -> Link {
 pub fn ctx() -> PageContext {
     PageContext {
         nav: vec![link("Nasional", "/nasional"), link("Ekonomi", "/ekonomi")],
+        footer: vec![link("Redaksi", "/halaman/redaksi")],
         popular: Vec::new(),
     }
 }
@@ -90,6 +91,7 @@ pub fn teaser(n: u32) -> TeaserView {
         rubrik: link("Nasional", "/nasional"),
         published_at: PUBLISHED - i64::from(n) * 3_600_000,
         image: (n % 2 == 1).then(|| image(&format!("t{n}"), "", "")),
+        advertorial: false,
         snippet: None,
     }
 }
@@ -186,6 +188,11 @@ pub fn article() -> ArticleView {
         corrections: Vec::new(),
         live: false,
         live_entries: Vec::new(),
+        kind: "news".into(),
+        fact_check: None,
+        replies: Vec::new(),
+        reply_to: Vec::new(),
+        paging: None,
     }
 }
 

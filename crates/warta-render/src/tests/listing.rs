@@ -183,7 +183,7 @@ fn stylesheet_is_small_and_has_the_needed_rules() {
         ".baca-juga",
         ".dateline",
         ":focus-visible",
-        "overflow-x: auto",
+        "overflow-x:auto",
     ] {
         assert!(STYLESHEET.contains(rule), "missing {rule}");
     }

@@ -3,6 +3,7 @@
 mod article;
 mod feeds;
 mod fixtures;
+mod forms;
 mod home;
 mod listing;
 mod live;

@@ -145,12 +145,7 @@ fn a_live_blog_posting_lists_the_three_crops() {
 fn the_stylesheet_places_the_placeholder_without_inline_styles() {
     let html = page(&article());
     assert!(!html.contains("style="), "the CSP forbids inline styles");
-    for rule in [
-        ".lqip {",
-        ".lqip-ph {",
-        ".lqip picture {",
-        ".teaser-img img {",
-    ] {
+    for rule in [".lqip{", ".lqip-ph{", ".lqip picture{", ".teaser-img img{"] {
         assert!(STYLESHEET.contains(rule), "style.css lacks {rule}");
     }
 }

@@ -110,6 +110,8 @@ fn new_from(p: ArticlePatch) -> NewArticle {
         seo_title: p.seo_title.unwrap_or_default(),
         seo_description: p.seo_description.unwrap_or_default(),
         live: p.live.unwrap_or(false),
+        kind: p.kind.unwrap_or_default(),
+        fact_check: p.fact_check.flatten(),
     }
 }
 
@@ -125,7 +127,7 @@ async fn empty_article(app: &AppState, staff: &Staff) -> Result<serde_json::Valu
         "id": null, "status": "draft", "revision": 0, "url": "", "slug": "",
         "headline": "", "dek": "", "rubrik": {"name": rubrik}, "topic": null, "hero": null,
         "dateline": staff.0.user.dateline, "signoff": "", "seo_title": "", "seo_description": "",
-        "live": false, "body": [],
+        "live": false, "body": [], "kind": "news", "fact_check": null,
     }))
 }
 
@@ -144,9 +146,15 @@ fn overlay(a: &mut serde_json::Value, f: &EditorForm) {
         "headline": f.headline, "dek": f.dek, "slug": f.slug.trim(), "rubrik": {"name": f.rubrik},
         "topic": topic, "dateline": f.dateline, "signoff": f.signoff, "hero": hero,
         "seo_title": f.seo_title, "seo_description": f.seo_description, "live": f.live == "true",
+        "kind": f.kind.trim(),
+        "fact_check": {"claim": f.fc_claim.clone().unwrap_or_default(), "claimant": f.fc_claimant,
+            "appeared_in": f.fc_appeared_in, "verdict": f.fc_verdict.trim()},
     });
     if let (Some(a), Some(fields)) = (a.as_object_mut(), fields.as_object()) {
         for (k, v) in fields {
+            if k == "fact_check" && f.fc_claim.is_none() {
+                continue;
+            }
             a.insert(k.clone(), v.clone());
         }
     }
@@ -176,6 +184,14 @@ async fn editor_context(
             "[]".into(),
         ),
     };
+    let references = match form {
+        Some(f) => f.fc_references.clone(),
+        None => a
+            .get("fact_check")
+            .and_then(|f| serde_json::from_value::<warta_core::FactCheck>(f.clone()).ok())
+            .map(|f| super::editor_form::references_text(Some(&f)))
+            .unwrap_or_default(),
+    };
     if let Some(f) = form {
         overlay(&mut a, f);
     }
@@ -184,7 +200,9 @@ async fn editor_context(
         article_json => article_json,
         body_json => body_json,
         rubriks => rubriks.iter().map(|r| minijinja::context!{ name => r.name.clone() }).collect::<Vec<_>>(),
-        tags => tags, authors => authors, sources => sources,
+        tags => tags, authors => authors, sources => sources, references => references,
+        kinds => warta_core::ArticleKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+        verdicts => app.newsroom().verdicts(),
         schedule_value => form.map(|f| f.schedule_at.clone()).unwrap_or_default(),
         max_upload => app.config().media_limits.max_bytes,
     })
@@ -201,6 +219,9 @@ fn input_of(field: &str) -> (String, Option<usize>) {
         ("hero", Some("media_id")) => ("hero_media_id".into(), None),
         ("hero", Some(sub)) => (format!("hero_{sub}"), None),
         ("seo", Some(sub)) => (format!("seo_{sub}"), None),
+        ("fact_check", Some("references")) => ("fc_references".into(), None),
+        ("fact_check", Some(sub)) => (format!("fc_{sub}"), None),
+        ("reason", _) => ("takedown_reason".into(), None),
         (name, _) => (name.to_string(), None),
     }
 }

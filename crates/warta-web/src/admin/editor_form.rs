@@ -4,7 +4,7 @@
 use crate::error::AppError;
 use minijinja::Value;
 use serde::Deserialize;
-use warta_core::{Block, Source};
+use warta_core::{ArticleKind, Block, FactCheck, Reference, Source};
 use warta_newsroom::input::{ArticlePatch, AuthorRef, HeroInput};
 use warta_store::ArticleRow;
 
@@ -34,6 +34,15 @@ pub struct EditorForm {
     pub(super) correction: String,
     pub(super) body_json: String,
     pub(super) schedule_at: String,
+    pub(super) kind: String,
+    /// The fact-check fields; `fc_claim` absent (a form without them) keeps the stored one.
+    pub(super) fc_claim: Option<String>,
+    pub(super) fc_claimant: String,
+    pub(super) fc_appeared_in: String,
+    pub(super) fc_verdict: String,
+    pub(super) fc_references: String,
+    /// Why the article is taken down ("Tarik"), shown on its 410 page.
+    pub(super) takedown_reason: String,
 }
 
 fn split_list(s: &str, sep: char) -> Vec<String> {
@@ -59,6 +68,18 @@ pub(super) fn authors_text(a: &ArticleRow) -> String {
         .map(|u| u.email.as_str())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A fact check's references as the form shows them: `name | url`, one a line.
+pub(super) fn references_text(f: Option<&FactCheck>) -> String {
+    f.map(|f| {
+        f.references
+            .iter()
+            .map(|r| format!("{} | {}", r.name, r.url))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+    .unwrap_or_default()
 }
 
 pub(super) fn sources_text(sources: &[Source]) -> String {
@@ -101,6 +122,37 @@ impl EditorForm {
             && self.seo_title.trim() == a.seo_title.trim()
             && self.seo_description.trim() == a.seo_description.trim()
             && (self.live == "true") == a.live
+            && (self.kind.trim().is_empty() || self.kind.trim() == a.kind.as_str())
+            && (self.fc_claim.is_none()
+                || self.fact_check() == a.fact_check.clone().filter(|f| *f != FactCheck::default()))
+    }
+
+    /// The fact-check fields as posted; `None` when all are empty.
+    fn fact_check(&self) -> Option<FactCheck> {
+        let references = self
+            .fc_references
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| match l.split_once('|') {
+                Some((n, u)) => Reference {
+                    name: n.trim().to_string(),
+                    url: u.trim().to_string(),
+                },
+                None => Reference {
+                    name: l.to_string(),
+                    url: String::new(),
+                },
+            })
+            .collect();
+        let f = FactCheck {
+            claim: self.fc_claim.as_deref().unwrap_or("").trim().to_string(),
+            claimant: self.fc_claimant.trim().to_string(),
+            appeared_in: self.fc_appeared_in.trim().to_string(),
+            verdict: self.fc_verdict.trim().to_string(),
+            references,
+        };
+        (f != FactCheck::default()).then_some(f)
     }
 
     pub(super) fn patch(&self) -> Result<ArticlePatch, AppError> {
@@ -160,6 +212,12 @@ impl EditorForm {
             ),
             slug: Some(self.slug.trim().to_string()),
             published_at: None,
+            // A form without the select (an older page) keeps the stored kind.
+            kind: match self.kind.trim() {
+                "" => None,
+                k => Some(ArticleKind::parse(k)?),
+            },
+            fact_check: self.fc_claim.as_ref().map(|_| self.fact_check()),
         })
     }
 }

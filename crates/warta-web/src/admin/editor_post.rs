@@ -162,6 +162,18 @@ async fn take_form_step(
                 .publish(user, id, None, Apply::default())
                 .await?;
         }
+        // The press council's guideline: a takedown says why, on the article's 410 page.
+        Transition::Unpublish => {
+            let reason = form.takedown_reason.trim();
+            if reason.is_empty() {
+                return Err(warta_core::ValidationError::new(
+                    "takedown_reason",
+                    "give the reason for taking the article down",
+                )
+                .into());
+            }
+            app.newsroom().unpublish(user, id, Some(reason)).await?;
+        }
         _ => {
             app.newsroom().step(user, id, t, None).await?;
         }

@@ -18,6 +18,7 @@ mod media;
 mod pending;
 mod people;
 mod presession;
+mod replies;
 mod session;
 mod taxonomy;
 mod tokens;
@@ -29,6 +30,7 @@ pub use account::{
 pub use media::{media_delete, media_grid, media_item, media_save, media_upload};
 pub use pending::{apply as apply_pending, discard as discard_pending, pending_page};
 pub use people::{audit, change_role, create_user, users};
+pub use replies::{add_reply, delete_reply, replies_page};
 
 pub use articles::{article_list, editor_page};
 pub use beranda::{home_page, home_post};

@@ -145,7 +145,7 @@ async fn filter_of(
 
 fn summary(base: &str, r: warta_store::TeaserRow) -> ArticleSummary {
     ArticleSummary {
-        url: format!("{base}{}", crate::paths::article(&r.slug)),
+        url: format!("{base}{}", crate::paths::teaser(&r)),
         published_at: r.published_at.map(warta_core::iso8601_wib),
         updated_at: warta_core::iso8601_wib(r.updated_at),
         id: r.id,
@@ -154,5 +154,6 @@ fn summary(base: &str, r: warta_store::TeaserRow) -> ArticleSummary {
         revision: r.revision,
         headline: r.headline,
         rubrik: r.rubrik_name,
+        kind: r.kind,
     }
 }

@@ -10,6 +10,7 @@ pub mod media;
 pub mod openapi;
 mod out;
 pub mod presence;
+pub mod replies;
 pub mod search;
 pub mod terms;
 pub mod types;

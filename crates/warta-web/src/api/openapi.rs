@@ -37,7 +37,7 @@ impl Modify for Answers {
         super::history::presence, super::presence::leave, super::history::add_live_entry, super::articles::list, super::media::upload,
         super::media::get, super::media::list, super::media::patch, super::media::delete,
         super::terms::rubriks, super::terms::create_rubrik, super::terms::tags, super::terms::topics,
-        super::home::get, super::home::put,
+        super::home::get, super::home::put, super::replies::add, super::replies::delete,
         super::search::search, super::search::analyze, super::search::suggestions,
     ),
     components(schemas(Problem, NewArticle, ArticlePatch, ArticleOut, ArticleList, ArticleSummary, HeroInput,
@@ -45,6 +45,7 @@ impl Modify for Answers {
         warta_core::Source, warta_core::Status, UserRef, CorrectionOut, RevisionOut, RevisionList,
         NewLiveEntry, LiveEntryOut, PresenceOut, PresenceName, MediaPatch, MediaList, PendingOut, ArticleVersion, NewRubrik,
         warta_newsroom::HomeSlots, warta_newsroom::BreakingSlot, warta_newsroom::Pin, UnpublishInput,
+        NewReplyIn, ReplyOut, warta_core::ArticleKind, warta_core::FactCheck, warta_core::Reference,
         super::search::SearchOut, super::search::SearchHit, super::search::SortOrder, super::search::AnalyzeOut, super::search::TokenOut,
         super::search::SuggestionOut, super::search::SuggestionList)),
     modifiers(&Bearer, &Answers)

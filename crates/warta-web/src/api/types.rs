@@ -5,8 +5,25 @@ use utoipa::ToSchema;
 use warta_core::Block;
 
 pub use crate::article_out::{
-    ArticleOut, AuthorOut, CorrectionOut, HeroOut, PendingOut, TermOut, UserRef,
+    ArticleOut, AuthorOut, CorrectionOut, HeroOut, PendingOut, ReplyOut, TermOut, UserRef,
 };
+
+/// `POST /api/v1/articles/{id}/replies`: a reply as a text from someone, or as a link to the
+/// separate article that is the reply (`article_id`), or both.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewReplyIn {
+    /// Who replies: 1–200 characters.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub from: String,
+    /// The reply as published (up to 5,000 characters); required without `article_id`.
+    #[serde(default)]
+    #[schema(max_length = 5000)]
+    pub text: String,
+    /// Another article that is the reply.
+    #[serde(default)]
+    pub article_id: Option<i64>,
+}
 pub use warta_newsroom::input::{ArticlePatch, AuthorRef, HeroInput, NewArticle};
 
 /// `POST /api/v1/articles/{id}/publish`.
@@ -159,6 +176,8 @@ pub struct ArticleSummary {
     pub rubrik: String,
     pub published_at: Option<String>,
     pub updated_at: String,
+    /// `news`, `factcheck`, `advertorial` or `page`.
+    pub kind: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

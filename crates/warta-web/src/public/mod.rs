@@ -9,11 +9,12 @@ mod listings;
 mod live;
 mod media_files;
 mod old_paths;
+mod paging;
 mod popular;
 mod search;
 mod sitemaps;
 
-pub use article::article;
+pub use article::{article, outlet_page};
 pub use feeds::{rubrik_feed, site_atom, site_rss, tag_feed, topic_feed};
 pub use files::{
     favicon, healthz, live_script, logo, news_sitemap, readyz, robots, root_file, sitemap_index,
@@ -105,7 +106,17 @@ where
     }
 }
 
-/// Navigation for every page: the rubriks in menu order.
+/// The outlet's own pages the footer links when they are published, in this order: the
+/// masthead, the press council's cyber-media guideline, about, contact, privacy.
+pub const OUTLET_PAGES: [&str; 5] = [
+    "redaksi",
+    "pedoman-media-siber",
+    "tentang-kami",
+    "kontak",
+    "kebijakan-privasi",
+];
+
+/// Navigation for every page: the rubriks in menu order, and the footer's outlet pages.
 pub async fn page_context(app: &AppState) -> Result<PageContext, AppError> {
     let nav = app
         .store()
@@ -117,8 +128,19 @@ pub async fn page_context(app: &AppState) -> Result<PageContext, AppError> {
             title: r.name,
         })
         .collect();
+    let footer = app
+        .store()
+        .published_pages(&OUTLET_PAGES)
+        .await?
+        .into_iter()
+        .map(|(slug, title)| Link {
+            url: crate::paths::outlet_page(&slug),
+            title,
+        })
+        .collect();
     Ok(PageContext {
         nav,
+        footer,
         popular: Vec::new(),
     })
 }
@@ -170,9 +192,13 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
         None => message.to_string(),
     };
     let ctx = page_context(app).await.unwrap_or_default();
+    let back = match &e {
+        AppError::NoSuchArticlePage(first) => Some(first.as_str()),
+        _ => None,
+    };
     let html = app
         .renderer()
-        .error_page(&ctx, status.as_u16(), title, &message)
+        .error_page_back(&ctx, status.as_u16(), title, &message, back)
         .unwrap_or_else(|_| {
             format!(
                 "<!doctype html><html lang=\"id\"><title>{}</title><h1>{}</h1></html>",

@@ -76,7 +76,7 @@ pub async fn index(app: &AppState) -> Result<Rendered, AppError> {
     })
 }
 
-/// `/sitemap-YYYY-MM.xml`: every article published that month (WIB).
+/// `/sitemap-YYYY-MM.xml`: every article and outlet page published that month (WIB).
 pub async fn month(app: &AppState, year: i16, month: i8) -> Result<Rendered, AppError> {
     let start = jiff::civil::date(year, month, 1);
     let end = start
@@ -88,17 +88,16 @@ pub async fn month(app: &AppState, year: i16, month: i8) -> Result<Rendered, App
             .map(|z| z.timestamp().as_millisecond())
             .map_err(|_| AppError::not_found())
     };
-    let scope = ListScope::Between(ms(start)?, ms(end)?);
+    // The plain sitemap lists the outlet's own pages too (the news sitemap does not).
+    let mut filter = ListScope::Between(ms(start)?, ms(end)?).filter();
+    filter.stories_only = false;
     let mut entries = Vec::new();
     let mut page = 1;
     loop {
-        let (rows, total) = app
-            .store()
-            .list_articles(&scope.filter(), page, 100)
-            .await?;
+        let (rows, total) = app.store().list_articles(&filter, page, 100).await?;
         let teasers = views::teasers(app.store(), &rows).await?;
         entries.extend(rows.iter().zip(teasers).map(|(r, t)| SitemapEntry {
-            url: paths::article(&r.slug),
+            url: paths::teaser(r),
             lastmod: r.updated_at,
             images: t.image.map(|i| vec![i.src]).unwrap_or_default(),
         }));

@@ -492,7 +492,11 @@ impl Desks {
                     get_page(&self.n.app, &editor, &format!("/admin/artikel/{id}")).await;
                 assert_eq!(s, 200, "the editor opens article {id}");
                 match form {
-                    Form::Step(action) => editor_fields(&html, &[("action", action)]),
+                    // Taking an article down asks for the reason readers will see.
+                    Form::Step(action) => editor_fields(
+                        &html,
+                        &[("action", action), ("takedown_reason", "Uji penarikan")],
+                    ),
                     Form::SaveTerms => {
                         let k = fresh();
                         editor_fields(

@@ -95,3 +95,50 @@ async fn front_page_slots_expiry_jobs_and_view_counts_on_postgres() {
     let top = store.most_read(since, None, 5).await.unwrap();
     assert_eq!(top.first().map(|(r, n)| (r.id, *n)), Some((id, 5)));
 }
+
+#[tokio::test]
+async fn story_forms_on_postgres() {
+    let Some(app) = crate::helpers::postgres_app().await else {
+        return;
+    };
+    let n = crate::helpers::newsroom_on(app).await;
+    let mut fc = article_json("Cek Fakta di PostgreSQL");
+    fc["kind"] = serde_json::json!("factcheck");
+    fc["fact_check"] =
+        serde_json::json!({"claim": "Klaim uji", "claimant": "Akun uji", "verdict": "KELIRU"});
+    fc["body"] = serde_json::json!([
+        {"type": "paragraph", "text": "Halaman satu."}, {"type": "pagebreak"},
+        {"type": "paragraph", "text": "Halaman dua."}
+    ]);
+    let a = n.create(fc).await;
+    let id = a["id"].as_i64().unwrap();
+    n.publish(id).await;
+    let (s, v) = n
+        .app
+        .api(
+            Method::POST,
+            &format!("/articles/{id}/replies"),
+            &n.editor,
+            Some(serde_json::json!({"from": "Pihak uji", "text": "Tanggapan uji."})),
+        )
+        .await;
+    assert_eq!(s, 201, "{v}");
+    let mut page = article_json("Kontak");
+    page["kind"] = serde_json::json!("page");
+    page["slug"] = serde_json::json!("kontak");
+    let p = n.create(page).await;
+    n.publish(p["id"].as_i64().unwrap()).await;
+    let path = crate::helpers::path_of(&a["url"]);
+    let (s, html) = n.app.text(&format!("{path}?page=2")).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Halaman dua.") && !html.contains("Halaman satu."));
+    assert!(html.contains("<strong class=\"vonis\">KELIRU</strong>"));
+    assert!(html.contains("Dari Pihak uji"));
+    assert!(
+        html.contains("<a href=\"/halaman/kontak\">Kontak</a>"),
+        "footer"
+    );
+    assert_eq!(n.app.text("/halaman/kontak").await.0, 200);
+    let (_, rss) = n.app.text("/rss.xml").await;
+    assert!(!rss.contains("/halaman/kontak"));
+}

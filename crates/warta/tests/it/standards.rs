@@ -9,7 +9,7 @@
 
 use crate::admin::editor_fields;
 use crate::browser::{browser_dir, find_on_path, run_script};
-use crate::helpers::{Desk, Newsroom, newsroom_on, path_of};
+use crate::helpers::{Desk, Newsroom, article_json, newsroom_on, path_of};
 use reqwest::Method;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -41,6 +41,8 @@ struct Site {
     /// Paths of the article pages, with the hero's original size when there is a hero.
     articles: Vec<(String, Option<(u32, u32)>)>,
     live_path: String,
+    /// A "Cek Fakta" article (kind `factcheck`).
+    factcheck_path: String,
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -171,6 +173,30 @@ async fn site() -> Site {
         )
         .await;
     assert!(s == 200, "{s} {v}");
+    // Story forms: a fact check, a paged article and an advertorial (the outlet's own pages
+    // come with the demo and are linked from every footer).
+    let mut fc = article_json("Cek Fakta: Video Tsunami di Pantai Anyer Tahun 2018");
+    fc["kind"] = json!("factcheck");
+    fc["fact_check"] = json!({"claim": "Video tsunami di Pantai Anyer terjadi pekan ini",
+        "claimant": "Akun Facebook Info Banten", "appeared_in": "https://facebook.com/infobanten/posts/1",
+        "verdict": "SALAH", "references": [{"name": "BMKG", "url": "https://www.bmkg.go.id/"}]});
+    let fc = n.create(fc).await;
+    let factcheck = n.publish(fc["id"].as_i64().expect("id")).await;
+    let mut paged = article_json("Jejak Rempah Nusantara dari Banda hingga Ternate");
+    paged["body"] = json!([
+        {"type": "paragraph", "text": "Pala dan cengkih pernah lebih mahal dari emas."},
+        {"type": "pagebreak"},
+        {"type": "heading", "text": "Banda", "level": 2},
+        {"type": "paragraph", "text": "Kepulauan Banda adalah satu-satunya sumber pala dunia."},
+        {"type": "pagebreak"},
+        {"type": "paragraph", "text": "Ternate dan Tidore menguasai perdagangan cengkih."}
+    ]);
+    let paged = n.create(paged).await;
+    let paged = n.publish(paged["id"].as_i64().expect("id")).await;
+    let mut adv = article_json("Liburan Hemat ke Labuan Bajo Bersama Maskapai Nusantara");
+    adv["kind"] = json!("advertorial");
+    let adv = n.create(adv).await;
+    n.publish(adv["id"].as_i64().expect("id")).await;
     // A curated front page with a breaking-news bar, so the gates see both.
     let until = warta_core::iso8601_wib(warta_store::now_ms() + 3_600_000);
     let (s, v) = n
@@ -199,6 +225,10 @@ async fn site() -> Site {
         "/tidak-ada-halaman-ini",
         &path_of(&gone["url"]),
         &path_of(&live["url"]),
+        &format!("{}?page=2", path_of(&paged["url"])),
+        &format!("{}?page=all", path_of(&paged["url"])),
+        &format!("{}?page=9", path_of(&paged["url"])),
+        "/halaman/pedoman-media-siber",
     ] {
         queue.push(extra.to_string());
     }
@@ -360,6 +390,7 @@ async fn site() -> Site {
         sitemaps,
         articles,
         live_path: path_of(&live["url"]),
+        factcheck_path: path_of(&factcheck["url"]),
     }
 }
 
@@ -510,6 +541,8 @@ async fn structured_data_and_feeds_pass_extruct_and_feedparser() {
         std::fs::write(&file, &page.body).expect("write");
         let kind = if *path == site.live_path {
             "live"
+        } else if *path == site.factcheck_path {
+            "factcheck"
         } else {
             "article"
         };
@@ -519,6 +552,7 @@ async fn structured_data_and_feeds_pass_extruct_and_feedparser() {
         }));
     }
     assert!(pages.iter().any(|p| p["kind"] == "live"));
+    assert!(pages.iter().any(|p| p["kind"] == "factcheck"));
     let mut feeds = vec![];
     for (i, f) in site.feeds.iter().enumerate() {
         assert_eq!(f.status, 200, "{}", f.path);
