@@ -488,6 +488,14 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("import articles", "mengimpor artikel"),
     ("import authors", "mengimpor penulis"),
     (
+        "imports name authors by id",
+        "impor menyebut penulis dengan nomornya",
+    ),
+    (
+        "an import item is already open",
+        "satu butir impor masih terbuka",
+    ),
+    (
         "an import makes drafts, scheduled or published articles, not {}",
         "impor membuat draf, artikel terjadwal atau terbit, bukan {}",
     ),

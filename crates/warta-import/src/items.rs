@@ -8,6 +8,7 @@ use crate::wxr::Item;
 use warta_core::{Block, Name, Slug, Source, Status, strip_tags};
 use warta_newsroom::input::{AuthorRef, HeroInput, NewArticle};
 use warta_newsroom::{ImportedArticle, NewsroomError};
+use warta_store::ImportKey;
 
 /// Where pages go: Warta has no separate page type.
 pub const PAGES_RUBRIK: &str = "Halaman";
@@ -38,13 +39,7 @@ impl Run<'_> {
                 return Ok(());
             }
         };
-        if self
-            .nr
-            .store()
-            .imported(self.key(kind, &item.post_id))
-            .await?
-            .is_some()
-        {
+        if self.imported(kind, &item.post_id).await?.is_some() {
             Report::count(&mut self.report.already_imported, kind);
             return Ok(());
         }
@@ -52,7 +47,11 @@ impl Run<'_> {
         match self.article(item, kind, status).await {
             Ok(true) => Report::count(&mut self.report.imported, kind),
             Ok(false) => {}
-            Err(e) => self.report.failed.push(format!("{kind} {name}: {e}")),
+            Err(e) => {
+                self.report.failed.push(format!("{kind} {name}: {e}"));
+                // What the batch holds so far is kept; a broken batch stops the run here.
+                self.flush().await?;
+            }
         }
         Ok(())
     }
@@ -179,11 +178,18 @@ impl Run<'_> {
         };
         let old_paths = self.old_paths(item, kind);
         self.report.old_addresses += old_paths.len();
-        let key = self.key(kind, &item.post_id);
+        let source = self.source.clone();
+        let key = ImportKey {
+            source: &source,
+            kind,
+            source_id: &item.post_id,
+        };
+        let user = self.user;
         let id = self
-            .nr
+            .session()
+            .await?
             .import_article(
-                self.user,
+                user,
                 ImportedArticle {
                     input,
                     status,
@@ -201,12 +207,13 @@ impl Run<'_> {
     }
 
     /// The post's own slug when Warta accepts it and no other article has it.
-    async fn slug(&self, item: &Item) -> anyhow::Result<Option<String>> {
+    async fn slug(&mut self, item: &Item) -> anyhow::Result<Option<String>> {
         let decoded = crate::media::percent_decode(&item.post_name).unwrap_or_default();
         let Ok(slug) = Slug::parse(&decoded) else {
             return Ok(None);
         };
-        Ok((!self.nr.store().slug_taken(slug.as_str(), None).await?).then(|| slug.to_string()))
+        let taken = self.session().await?.slug_taken(slug.as_str()).await?;
+        Ok((!taken).then(|| slug.to_string()))
     }
 
     /// The rubrik (the first category's top-level one) and the tags.
@@ -243,6 +250,11 @@ impl Run<'_> {
     }
 
     async fn ensure_rubrik(&mut self, name: &str) -> anyhow::Result<String> {
+        if let Some(r) = self.ensured.get(name) {
+            return Ok(r.clone());
+        }
+        // Written outside the batch: commit it first (SQLite has one writer).
+        self.flush().await?;
         let r = self
             .nr
             .create_rubrik(self.user, name)
@@ -251,6 +263,7 @@ impl Run<'_> {
         if r.created {
             Report::count(&mut self.report.imported, "rubrik");
         }
+        self.ensured.insert(name.to_string(), r.rubrik.name.clone());
         Ok(r.rubrik.name)
     }
 
@@ -271,19 +284,19 @@ impl Run<'_> {
         out
     }
 
-    async fn related(&self, url: &str) -> anyhow::Result<Related> {
+    async fn related(&mut self, url: &str) -> anyhow::Result<Related> {
         let Some(key) = old_path(&self.site, url) else {
             return Ok(Related::Outside);
         };
-        let Some(post) = self.plan.links.get(&key) else {
+        let Some(post) = self.plan.links.get(&key).cloned() else {
             return Ok(Related::Outside);
         };
         for kind in ["post", "page"] {
-            if let Some(id) = self.nr.store().imported(self.key(kind, post)).await? {
+            if let Some(id) = self.imported(kind, &post).await? {
                 return Ok(Related::Now(id));
             }
         }
-        Ok(Related::Later(post.clone()))
+        Ok(Related::Later(post))
     }
 }
 

@@ -13,6 +13,7 @@ mod backup;
 mod desk;
 mod error;
 mod home;
+mod import_batch;
 mod imports;
 mod jobs;
 mod listings;
@@ -38,6 +39,7 @@ pub use backup::Counts;
 pub use desk::Submission;
 pub use error::StoreError;
 pub use home::{BreakingRow, HOME_EXPIRY_JOB, HomeLayout, SlotRow, home_expiry_job};
+pub use import_batch::{ImportBatch, Table};
 pub use imports::{ImportKey, OldPath, old_path_key};
 pub use jobs::{
     AVIF_JOB, JOB_LEASE_MS, JobRow, NewJob, PUBLISH_SCHEDULED_JOB, avif_job, publish_scheduled_job,
