@@ -19,6 +19,7 @@ mod import;
 mod instances;
 mod jobs;
 mod live;
+mod ninjs;
 mod newsroom_api;
 mod newsroom_desk;
 mod newsroom_ux;
