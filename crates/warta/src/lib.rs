@@ -8,6 +8,7 @@ pub mod app;
 pub mod backup;
 pub mod config;
 pub mod demo;
+pub mod export;
 pub mod import;
 mod reindex;
 

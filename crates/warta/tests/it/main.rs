@@ -11,6 +11,7 @@ mod browser_home;
 mod browser_pending;
 mod browser_ux;
 mod cli;
+mod export;
 mod feeds;
 mod helpers;
 mod home;
