@@ -14,6 +14,8 @@ pub struct Context {
     /// Where jobs announce what they changed (the web layer drops cached pages from it).
     pub changes: Changes,
     pub avif: AvifSettings,
+    /// Where published articles are announced (WebSub, IndexNow); off by default.
+    pub pings: crate::PingSettings,
 }
 
 impl Context {

@@ -10,7 +10,8 @@
 //!
 //! Warta's jobs today: [`PublishScheduled`] (the scheduler), [`HomeExpiry`] (front-page
 //! pins and the breaking bar running out) and [`EncodeAvif`] (AVIF
-//! variants, encoded in a short-lived child process so the server's memory returns).
+//! variants, encoded in a short-lived child process so the server's memory returns) and
+//! [`Ping`] (WebSub and IndexNow on publish).
 //!
 //! Error policy: jobs return `anyhow` errors with context; the runner logs and retries them.
 
@@ -20,6 +21,7 @@ mod context;
 mod frames;
 mod home;
 mod job;
+mod pings;
 mod runner;
 mod scheduler;
 
@@ -29,6 +31,7 @@ pub use context::{AvifSettings, Context};
 pub use frames::{read_frames, write_frames};
 pub use home::HomeExpiry;
 pub use job::{Attempt, Job, enqueue};
+pub use pings::{INDEXNOW, Ping, PingSettings, WEBSUB};
 pub use runner::{Runner, RunnerBuilder};
 pub use scheduler::{PublishScheduled, schedule_next};
 
@@ -42,4 +45,5 @@ pub fn standard(ctx: Context) -> RunnerBuilder<Context> {
         .register::<PublishScheduled>()
         .register::<EncodeAvif>()
         .register::<HomeExpiry>()
+        .register::<Ping>()
 }

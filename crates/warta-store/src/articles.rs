@@ -194,6 +194,9 @@ impl Store {
         if let (Transition::Schedule, Some(p)) = (step, published_at) {
             crate::jobs::enqueue_in(&mut tx, &crate::jobs::publish_scheduled_job(p)).await?;
         }
+        if step == Transition::Publish {
+            self.enqueue_pings_in(&mut tx, id).await?;
+        }
         let detail = match (step, published_at) {
             (Transition::Schedule, Some(p)) => warta_core::format_long_wib(p),
             _ => String::new(),

@@ -22,6 +22,7 @@ mod media;
 mod newsroom;
 mod notify;
 mod pending;
+mod pings;
 mod public_terms;
 mod rows;
 mod schedule;
@@ -51,6 +52,7 @@ pub use media::NewMedia;
 pub use newsroom::{AuditRow, LiveEntryRow, PRESENCE_MS};
 pub use notify::CHANGE_CHANNEL;
 pub use pending::PendingRow;
+pub use pings::{PING_JOB, ping_job};
 pub use rows::{
     ArticleRow, CorrectionRow, MediaCrop, MediaRow, MediaVariant, TeaserRow, TermRow, UserRow,
 };
@@ -78,6 +80,8 @@ pub struct Store {
     backend: Backend,
     /// The database URL (PostgreSQL's LISTEN needs a connection of its own).
     url: std::sync::Arc<str>,
+    /// Services pinged when an article is published (`pings.rs`).
+    pings: std::sync::Arc<[String]>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -128,6 +132,7 @@ impl Store {
             pool,
             backend,
             url: url.into(),
+            pings: std::sync::Arc::new([]),
         })
     }
 

@@ -30,6 +30,7 @@ impl Store {
         .await?;
         for id in &ids {
             audit_in(&mut tx, None, "publish", Some(*id), "terjadwal", now).await?;
+            self.enqueue_pings_in(&mut tx, *id).await?;
         }
         tx.commit().await?;
         Ok(ids)

@@ -37,6 +37,10 @@ pub struct Options {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Bounds on uncached work (default: the server's).
     pub slots: Option<warta::SlotConfig>,
+    /// A WebSub hub pinged on publish.
+    pub websub_hub: Option<String>,
+    /// An IndexNow endpoint and key pinged on publish.
+    pub indexnow: Option<(String, String)>,
 }
 
 impl TestApp {
@@ -71,6 +75,11 @@ impl TestApp {
         }
         if let Some(b) = opts.background_jobs {
             config.background_jobs = b;
+        }
+        config.websub_hub = opts.websub_hub;
+        if let Some((url, key)) = opts.indexnow {
+            config.indexnow_url = Some(url);
+            config.indexnow_key = Some(key);
         }
         let state = warta::build_state(&config).await.expect("build state");
         if opts.demo {

@@ -24,6 +24,8 @@ pub struct WebConfig {
     pub slots: crate::overload::SlotConfig,
     /// Client addresses that may read `/metrics`.
     pub metrics_allow: Vec<std::net::IpAddr>,
+    /// The site's IndexNow key, served at `/{key}.txt` (unset: no key file).
+    pub indexnow_key: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -40,6 +42,7 @@ impl Default for WebConfig {
                 std::net::Ipv4Addr::LOCALHOST.into(),
                 std::net::Ipv6Addr::LOCALHOST.into(),
             ],
+            indexnow_key: None,
         }
     }
 }

@@ -23,7 +23,8 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
 
 /// Build the application state for `config`.
 pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
-    let store = open_store(config).await?;
+    let pings = config.pings();
+    let store = open_store(config).await?.with_pings(&pings.targets());
     let media = MediaStore::local(config.media_dir());
     media.check().await.context("preparing the media folder")?;
     let renderer = Renderer::new(Site {
@@ -31,6 +32,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         tagline: config.tagline.clone(),
         base_url: config.base_url.clone(),
         logo_path: "/static/logo.png".into(),
+        hub: config.websub_hub.clone(),
     })
     .context("compiling templates")?;
     let web = WebConfig {
@@ -44,6 +46,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         trusted_proxies: config.trusted_proxies.clone(),
         slots: config.slots,
         metrics_allow: config.metrics_allow.clone(),
+        indexnow_key: config.indexnow_key.clone(),
         ..WebConfig::default()
     };
     let changes = warta_jobs::Changes::new();
@@ -53,6 +56,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         media: media.clone(),
         changes: changes.clone(),
         avif: warta_jobs::AvifSettings::new(exe, web.media_limits),
+        pings,
     })
     .build();
     let search = open_search(config, true)?;

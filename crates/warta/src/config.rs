@@ -41,6 +41,11 @@ pub struct Config {
     pub slots: warta_web::SlotConfig,
     /// Addresses that may read `/metrics` (default: loopback).
     pub metrics_allow: Vec<IpAddr>,
+    /// A WebSub hub pinged when an article is published (and named in the feeds).
+    pub websub_hub: Option<String>,
+    /// An IndexNow endpoint pinged with the new article's address, and the site's key.
+    pub indexnow_url: Option<String>,
+    pub indexnow_key: Option<String>,
 }
 
 /// `warta.toml`: every key optional; unknown keys are an error so typos are caught.
@@ -61,6 +66,9 @@ struct FileConfig {
     max_searches: Option<usize>,
     busy_queue: Option<usize>,
     metrics_allow: Option<Vec<String>>,
+    websub_hub: Option<String>,
+    indexnow_url: Option<String>,
+    indexnow_key: Option<String>,
 }
 
 /// Values given on the command line win over everything.
@@ -144,6 +152,23 @@ impl Config {
             file.metrics_allow,
             &["127.0.0.1", "::1"],
         )?;
+        let websub_hub = endpoint("websub_hub", env("WARTA_WEBSUB_HUB").or(file.websub_hub))?;
+        let indexnow_url =
+            endpoint("indexnow_url", env("WARTA_INDEXNOW_URL").or(file.indexnow_url))?;
+        let indexnow_key = env("WARTA_INDEXNOW_KEY")
+            .or(file.indexnow_key)
+            .filter(|k| !k.trim().is_empty());
+        let key_ok = |k: &str| {
+            (8..=128).contains(&k.len()) && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        };
+        if let Some(k) = &indexnow_key
+            && !key_ok(k)
+        {
+            bail!("indexnow_key must be 8 to 128 letters, digits or dashes (got '{k}')");
+        }
+        if indexnow_url.is_some() != indexnow_key.is_some() {
+            bail!("IndexNow needs both indexnow_url and indexnow_key");
+        }
         let d = warta_web::SlotConfig::default();
         let slots = warta_web::SlotConfig {
             work: count(
@@ -180,11 +205,34 @@ impl Config {
             background_jobs: true,
             slots,
             metrics_allow,
+            websub_hub,
+            indexnow_url,
+            indexnow_key,
         })
+    }
+
+    /// Where published articles are pinged.
+    pub fn pings(&self) -> warta_jobs::PingSettings {
+        warta_jobs::PingSettings {
+            base_url: self.base_url.clone(),
+            websub_hub: self.websub_hub.clone(),
+            indexnow: self.indexnow_url.clone().zip(self.indexnow_key.clone()),
+        }
     }
 
     pub fn media_dir(&self) -> PathBuf {
         self.data.join("media")
+    }
+}
+
+/// An optional http(s) endpoint; empty means unset.
+fn endpoint(name: &str, value: Option<String>) -> anyhow::Result<Option<String>> {
+    let Some(v) = value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    match url::Url::parse(&v) {
+        Ok(u) if u.scheme() == "http" || u.scheme() == "https" => Ok(Some(v)),
+        _ => bail!("{name} must be an http:// or https:// address (got '{v}')"),
     }
 }
 

@@ -27,6 +27,7 @@ mod newsroom_ux;
 mod ops;
 mod pages;
 mod pending;
+mod pings;
 mod popular;
 mod postgres;
 mod search;
