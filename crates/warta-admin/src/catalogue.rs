@@ -501,7 +501,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "{} row {}: this site has no column '{}' (an export of another version)",
         "{} baris {}: situs ini tidak punya kolom '{}' (ekspor dari versi lain)",
     ),
-    ("{} row {}: unexpected value {}", "{} baris {}: nilai tak terduga {}"),
+    (
+        "{} row {}: unexpected value {}",
+        "{} baris {}: nilai tak terduga {}",
+    ),
     ("export stopped", "ekspor dihentikan"),
     (
         "an import makes drafts, scheduled or published articles, not {}",

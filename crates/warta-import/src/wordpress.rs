@@ -106,7 +106,9 @@ impl Run<'_> {
     /// authors), and when it is full or old.
     pub async fn flush(&mut self) -> anyhow::Result<()> {
         if let Some(s) = self.session.take() {
-            s.commit().await.context("committing a batch of imported items")?;
+            s.commit()
+                .await
+                .context("committing a batch of imported items")?;
         }
         Ok(())
     }

@@ -75,7 +75,8 @@ impl Newsroom {
             (true, Some(p)) => self.store.pending_view(&current, &p.write).await?,
             _ => current.clone(),
         };
-        let write = resolve::write_for_patch(&mut resolve::Pooled(&self.store), user, &base, patch).await?;
+        let write =
+            resolve::write_for_patch(&mut resolve::Pooled(&self.store), user, &base, patch).await?;
         let save = Save {
             expected_revision: Some(expected),
             by: user.id,

@@ -70,7 +70,11 @@ impl ImportSession {
 
     /// [`Newsroom::import_article`] inside the session: whole or not at all (a savepoint), and
     /// a failure leaves the session usable for the next item.
-    pub async fn import_article(&mut self, user: &UserRow, item: ImportedArticle<'_>) -> Result<i64> {
+    pub async fn import_article(
+        &mut self,
+        user: &UserRow,
+        item: ImportedArticle<'_>,
+    ) -> Result<i64> {
         require(user.role, Capability::Publish, "import articles")?;
         if !matches!(
             item.status,

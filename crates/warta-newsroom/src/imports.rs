@@ -37,7 +37,8 @@ impl Newsroom {
         }
         let mut input = item.input;
         input.published_at = None;
-        let mut write = resolve::write_for_new(&mut resolve::Pooled(&self.store), user, input).await?;
+        let mut write =
+            resolve::write_for_new(&mut resolve::Pooled(&self.store), user, input).await?;
         write.published_at = item.at;
         let id = self
             .store

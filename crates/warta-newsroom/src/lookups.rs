@@ -58,4 +58,3 @@ impl Lookups for Pooled<'_> {
         self.0.article_exists(id).await
     }
 }
-

@@ -4,11 +4,11 @@
 
 use crate::error::{NewsroomError as AppError, Result};
 use crate::input::{ArticlePatch, AuthorRef, HeroInput, NewArticle};
+pub(crate) use crate::lookups::{Lookups, Pooled};
 use jiff::Timestamp;
 use warta_core::{
     Block, Capability, Dateline, Headline, Name, SignOff, Slug, Source, ValidationError, bounded,
 };
-pub(crate) use crate::lookups::{Lookups, Pooled};
 use warta_store::{ArticleRow, ArticleWrite, Term, UserRow};
 
 /// The editable fields after merging a PATCH over the stored article (or a POST over nothing).
@@ -265,7 +265,11 @@ async fn resolve(
 
 /// A slug the caller chose must be free (409 otherwise); a derived one gets a suffix.
 async fn unique_slug(
-    store: &mut impl Lookups, slug: Slug, id: Option<i64>, chosen: bool) -> Result<Slug> {
+    store: &mut impl Lookups,
+    slug: Slug,
+    id: Option<i64>,
+    chosen: bool,
+) -> Result<Slug> {
     if !store.slug_taken(slug.as_str(), id).await? {
         return Ok(slug);
     }

@@ -242,7 +242,6 @@ pub(crate) async fn create_article_in(
     Ok(id)
 }
 
-
 type Scalar<'q> = sqlx::query::QueryScalar<'q, Any, i64, sqlx::any::AnyArguments>;
 
 /// Bind the content columns `$1`–`$16` shared by INSERT and UPDATE, in this order: slug,

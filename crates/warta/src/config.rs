@@ -153,8 +153,10 @@ impl Config {
             &["127.0.0.1", "::1"],
         )?;
         let websub_hub = endpoint("websub_hub", env("WARTA_WEBSUB_HUB").or(file.websub_hub))?;
-        let indexnow_url =
-            endpoint("indexnow_url", env("WARTA_INDEXNOW_URL").or(file.indexnow_url))?;
+        let indexnow_url = endpoint(
+            "indexnow_url",
+            env("WARTA_INDEXNOW_URL").or(file.indexnow_url),
+        )?;
         let indexnow_key = env("WARTA_INDEXNOW_KEY")
             .or(file.indexnow_key)
             .filter(|k| !k.trim().is_empty());
@@ -227,7 +229,10 @@ impl Config {
 
 /// An optional http(s) endpoint; empty means unset.
 fn endpoint(name: &str, value: Option<String>) -> anyhow::Result<Option<String>> {
-    let Some(v) = value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty()) else {
+    let Some(v) = value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+    else {
         return Ok(None);
     };
     match url::Url::parse(&v) {

@@ -78,7 +78,9 @@ pub async fn export(
                 match std::fs::File::create(&path) {
                     Ok(f) => files.push((table.to_string(), BufWriter::new(f), 0)),
                     Err(e) => {
-                        failed = Some(anyhow::Error::from(e).context(format!("creating {}", path.display())));
+                        failed = Some(
+                            anyhow::Error::from(e).context(format!("creating {}", path.display())),
+                        );
                         return Err(warta_store::StoreError::Invalid("export stopped".into()));
                     }
                 }
@@ -138,9 +140,8 @@ pub async fn export(
 
 /// Read and check an export's manifest and its files' checksums.
 pub fn read_manifest(from: &Path) -> anyhow::Result<Manifest> {
-    let bytes = std::fs::read(from.join(MANIFEST)).with_context(|| {
-        format!("{} holds no {MANIFEST}: not a Warta export", from.display())
-    })?;
+    let bytes = std::fs::read(from.join(MANIFEST))
+        .with_context(|| format!("{} holds no {MANIFEST}: not a Warta export", from.display()))?;
     let m: Manifest = serde_json::from_slice(&bytes).context("reading the manifest")?;
     if m.format != FORMAT || m.version != VERSION {
         bail!(
@@ -151,12 +152,16 @@ pub fn read_manifest(from: &Path) -> anyhow::Result<Manifest> {
         );
     }
     for t in &m.tables {
-        if !EXPORT_TABLES.contains(&t.table.as_str()) || t.file != format!("tables/{}.jsonl", t.table)
+        if !EXPORT_TABLES.contains(&t.table.as_str())
+            || t.file != format!("tables/{}.jsonl", t.table)
         {
             bail!("the manifest names an unknown table '{}'", t.table);
         }
         if crate::backup::sha256_of(&from.join(&t.file))? != t.sha256 {
-            bail!("{} does not match its checksum: the export is damaged", t.file);
+            bail!(
+                "{} does not match its checksum: the export is damaged",
+                t.file
+            );
         }
     }
     Ok(m)
@@ -182,7 +187,8 @@ pub async fn import(config: &Config, from: &Path) -> anyhow::Result<Manifest> {
     let mut load = store.begin_load(&hash).await?;
     for t in &m.tables {
         let path = from.join(&t.file);
-        let file = std::fs::File::open(&path).with_context(|| format!("reading {}", path.display()))?;
+        let file =
+            std::fs::File::open(&path).with_context(|| format!("reading {}", path.display()))?;
         for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
             let line = line.with_context(|| format!("reading {}", path.display()))?;
             let row: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&line)
@@ -194,7 +200,10 @@ pub async fn import(config: &Config, from: &Path) -> anyhow::Result<Manifest> {
     }
     let (files, _) = crate::backup::copy_tree(&from.join("media"), &media)?;
     if files != m.media_files {
-        bail!("copied {files} media files, the export lists {}", m.media_files);
+        bail!(
+            "copied {files} media files, the export lists {}",
+            m.media_files
+        );
     }
     // Files first, then the rows that name them become visible.
     load.finish().await.context("committing the import")?;

@@ -192,7 +192,10 @@ pub async fn root_file(
         && file.strip_suffix(".txt") == Some(key.as_str())
     {
         return (
-            [(axum::http::header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            [(
+                axum::http::header::CONTENT_TYPE,
+                "text/plain; charset=utf-8",
+            )],
             key.clone(),
         )
             .into_response();

@@ -33,8 +33,14 @@ fn export(data: &Path, out: &Path) -> String {
 /// Reader pages of a site: the fixed ones and every page its sitemaps list.
 async fn reader_paths(app: &TestApp) -> Vec<String> {
     let mut paths: Vec<String> = [
-        "/", "/indeks", "/terpopuler", "/rss.xml", "/atom.xml", "/sitemap.xml",
-        "/sitemap-news.xml", "/robots.txt",
+        "/",
+        "/indeks",
+        "/terpopuler",
+        "/rss.xml",
+        "/atom.xml",
+        "/sitemap.xml",
+        "/sitemap-news.xml",
+        "/robots.txt",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -80,7 +86,10 @@ async fn a_demo_site_exported_and_imported_exports_the_same_and_serves_the_same_
     assert!(said.contains("exported 32 articles"), "{said}");
     assert!(first.join("tables/articles.jsonl").is_file());
     let users = std::fs::read_to_string(first.join("tables/users.jsonl")).unwrap();
-    assert!(!users.contains("password_hash") && !users.contains("$argon2"), "{users}");
+    assert!(
+        !users.contains("password_hash") && !users.contains("$argon2"),
+        "{users}"
+    );
 
     let mut b = TestApp::spawn_with(manual()).await;
     b.stop().await;
@@ -94,7 +103,13 @@ async fn a_demo_site_exported_and_imported_exports_the_same_and_serves_the_same_
     assert!(said.contains("imported 32 articles"), "{said}");
     // Loading twice is refused: the site is no longer empty.
     let again = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(["import", "warta", "--data", b.config.data.to_str().unwrap(), first.to_str().unwrap()])
+        .args([
+            "import",
+            "warta",
+            "--data",
+            b.config.data.to_str().unwrap(),
+            first.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert!(!again.status.success());
@@ -106,7 +121,8 @@ async fn a_demo_site_exported_and_imported_exports_the_same_and_serves_the_same_
         warta::export::comparable(&first).unwrap(),
         warta::export::comparable(&second).unwrap(),
     );
-    let names = |v: &[(std::path::PathBuf, Vec<u8>)]| v.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    let names =
+        |v: &[(std::path::PathBuf, Vec<u8>)]| v.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
     assert_eq!(names(&one), names(&two));
     for ((path, x), (_, y)) in one.iter().zip(&two) {
         assert!(x == y, "{} differs after the round trip", path.display());
@@ -118,7 +134,10 @@ async fn a_demo_site_exported_and_imported_exports_the_same_and_serves_the_same_
         let (sa, pa) = a.text(path).await;
         let (sb, pb) = b.text(path).await;
         assert_eq!((sa, sb), (200, 200), "{path}");
-        assert!(pa == pb, "{path} differs between the original and the imported site");
+        assert!(
+            pa == pb,
+            "{path} differs between the original and the imported site"
+        );
     }
     // The imported photos are served too.
     let (_, home) = b.text("/").await;
@@ -147,7 +166,13 @@ async fn a_damaged_export_is_refused_before_anything_is_written() {
     std::fs::write(&file, format!("{text}{{}}\n")).unwrap();
     let target = dir.path().join("baru");
     let res = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(["import", "warta", "--data", target.to_str().unwrap(), out.to_str().unwrap()])
+        .args([
+            "import",
+            "warta",
+            "--data",
+            target.to_str().unwrap(),
+            out.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert!(!res.status.success());

@@ -92,9 +92,15 @@ async fn pinging_newsroom(base: &str) -> Newsroom {
 async fn publishing_pings_the_websub_hub_and_indexnow_through_the_job_runner() {
     let (base, rec) = endpoint(0).await;
     let n = pinging_newsroom(&base).await;
-    let draft = n.create(article_json("Banjir rob melanda pesisir utara")).await;
+    let draft = n
+        .create(article_json("Banjir rob melanda pesisir utara"))
+        .await;
     n.app.run_pending_jobs().await;
-    assert!(rec.calls().is_empty(), "a draft pings nobody: {:?}", rec.calls());
+    assert!(
+        rec.calls().is_empty(),
+        "a draft pings nobody: {:?}",
+        rec.calls()
+    );
 
     let id = draft["id"].as_i64().unwrap();
     let published = n.publish(id).await;
@@ -110,7 +116,10 @@ async fn publishing_pings_the_websub_hub_and_indexnow_through_the_job_runner() {
             let form: Vec<(String, String)> = url::form_urlencoded::parse(body.as_bytes())
                 .into_owned()
                 .collect();
-            assert!(form.contains(&("hub.mode".into(), "publish".into())), "{body}");
+            assert!(
+                form.contains(&("hub.mode".into(), "publish".into())),
+                "{body}"
+            );
             form.into_iter()
                 .find(|(k, _)| k == "hub.url")
                 .map(|(_, v)| v)
@@ -141,9 +150,15 @@ async fn publishing_pings_the_websub_hub_and_indexnow_through_the_job_runner() {
     assert_eq!((status, text.as_str()), (200, KEY));
     assert_eq!(n.app.text("/0000000000000000.txt").await.0, 404);
     let (_, rss) = n.app.text("/rss.xml").await;
-    assert!(rss.contains(&format!(r#"<atom:link href="{base}/hub" rel="hub"/>"#)), "{rss}");
+    assert!(
+        rss.contains(&format!(r#"<atom:link href="{base}/hub" rel="hub"/>"#)),
+        "{rss}"
+    );
     let (_, atom) = n.app.text("/atom.xml").await;
-    assert!(atom.contains(&format!(r#"<link rel="hub" href="{base}/hub"/>"#)), "{atom}");
+    assert!(
+        atom.contains(&format!(r#"<link rel="hub" href="{base}/hub"/>"#)),
+        "{atom}"
+    );
 
     // Done jobs are gone: running the queue again pings nobody twice.
     let before = rec.calls().len();
@@ -161,10 +176,22 @@ async fn a_failing_ping_endpoint_is_retried_and_does_not_block_publishing() {
 
     n.app.run_pending_jobs().await;
     assert_eq!(rec.to("/indexnow").len(), 1, "first attempt made");
-    assert_eq!(rec.to("/hub").len(), 2, "the hub does not wait for IndexNow");
+    assert_eq!(
+        rec.to("/hub").len(),
+        2,
+        "the hub does not wait for IndexNow"
+    );
     let store = n.app.store().await;
-    assert_eq!(store.pending_jobs().await.unwrap(), 1, "the failed ping waits");
-    assert_eq!(n.app.text(&page).await.0, 200, "the article stays published");
+    assert_eq!(
+        store.pending_jobs().await.unwrap(),
+        1,
+        "the failed ping waits"
+    );
+    assert_eq!(
+        n.app.text(&page).await.0,
+        200,
+        "the article stays published"
+    );
 
     // The retry comes after the backoff (1 s after a first failure) and succeeds.
     let deadline = Instant::now() + Duration::from_secs(15);
