@@ -16,7 +16,11 @@ pub const PAGES_RUBRIK: &str = "Halaman";
 pub const FALLBACK_RUBRIK: &str = "Arsip";
 
 impl Run<'_> {
-    pub(crate) async fn item(&mut self, item: &Item) -> anyhow::Result<()> {
+    pub(crate) async fn item(
+        &mut self,
+        item: &Item,
+        converted: Option<crate::body::Converted>,
+    ) -> anyhow::Result<()> {
         let kind = item.post_type.as_str();
         if kind == "attachment" {
             return Ok(());
@@ -44,7 +48,8 @@ impl Run<'_> {
             return Ok(());
         }
         let name = describe(item);
-        match self.article(item, kind, status).await {
+        let converted = converted.unwrap_or_else(|| convert(&item.content));
+        match self.article(item, kind, status, converted).await {
             Ok(true) => Report::count(&mut self.report.imported, kind),
             Ok(false) => {}
             Err(e) => {
@@ -56,7 +61,13 @@ impl Run<'_> {
         Ok(())
     }
 
-    async fn article(&mut self, item: &Item, kind: &str, status: Status) -> anyhow::Result<bool> {
+    async fn article(
+        &mut self,
+        item: &Item,
+        kind: &str,
+        status: Status,
+        converted: crate::body::Converted,
+    ) -> anyhow::Result<bool> {
         let name = describe(item);
         let at = wp_time(&item.post_date_gmt, &item.post_date, &self.opts.zone);
         let at = match (at, status) {
@@ -68,7 +79,6 @@ impl Run<'_> {
                 item.post_date
             ),
         };
-        let converted = convert(&item.content);
         if converted.flattened > 0 {
             self.report.kept_as_text.push(name.clone());
         }

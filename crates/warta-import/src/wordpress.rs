@@ -124,6 +124,14 @@ impl Run<'_> {
     }
 }
 
+/// What the reading thread hands on: an item with its converted body (posts and pages) and
+/// the file position after it, any other entry, or the error that ends the file.
+enum Read {
+    Item(Box<crate::wxr::Item>, Option<crate::body::Converted>, u64),
+    Other(Entry),
+    Failed(crate::wxr::WxrError),
+}
+
 /// Import the export at `path` as `user` (an admin account made for imports).
 pub async fn import_wordpress(
     nr: &Newsroom,
@@ -184,32 +192,58 @@ pub async fn import_wordpress(
     } else {
         ProgressBar::hidden()
     };
-    let mut reader = Reader::new(open()?);
+    // The file is read and each post's HTML converted on a thread of its own, a few items
+    // ahead of the writes (the database works on another), so the two overlap.
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Read>(256);
+    let file = open()?;
+    let reading = std::thread::spawn(move || {
+        let mut reader = Reader::new(file);
+        loop {
+            let next = match reader.next_entry() {
+                Ok(Some(Entry::Item(item))) => {
+                    let converted = (item.post_type == "post" || item.post_type == "page")
+                        .then(|| crate::body::convert(&item.content));
+                    Read::Item(item, converted, reader.position())
+                }
+                Ok(Some(entry)) => Read::Other(entry),
+                Ok(None) => return,
+                Err(e) => Read::Failed(e),
+            };
+            let stop = matches!(next, Read::Failed(_));
+            if tx.blocking_send(next).is_err() || stop {
+                return;
+            }
+        }
+    });
     let mut n = 0u64;
-    while let Some(entry) = reader.next_entry()? {
-        match entry {
-            Entry::Author(a) => {
+    while let Some(next) = rx.recv().await {
+        match next {
+            Read::Other(Entry::Author(a)) => {
                 run.flush().await?;
                 run.author(&a).await?;
             }
-            Entry::Category(c) => {
+            Read::Other(Entry::Category(c)) => {
                 run.flush().await?;
                 run.category(&c).await?;
             }
-            Entry::Tag(t) => {
+            Read::Other(Entry::Tag(t)) => {
                 run.tags.insert(t.slug.clone(), t.name.clone());
             }
-            Entry::Item(item) => {
-                run.item(&item).await?;
+            Read::Other(_) => {}
+            Read::Item(item, converted, position) => {
+                run.item(&item, converted).await?;
                 run.flush_if_due().await?;
                 n += 1;
                 if n.is_multiple_of(64) {
-                    bar.set_position(reader.position());
+                    bar.set_position(position);
                     bar.set_message(format!("{n} items"));
                 }
             }
-            Entry::Site(_) => {}
+            Read::Failed(e) => return Err(e.into()),
         }
+    }
+    if reading.join().is_err() {
+        anyhow::bail!("the export's reader stopped unexpectedly");
     }
     bar.finish_and_clear();
     run.flush().await?;
