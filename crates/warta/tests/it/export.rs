@@ -7,10 +7,17 @@ use std::process::Command;
 use warta_testkit::{Options, TestApp};
 
 fn warta(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(args)
-        .output()
-        .expect("run warta");
+    warta_on(None, args)
+}
+
+/// `warta ARGS`, on the PostgreSQL database `db` when given.
+fn warta_on(db: Option<&str>, args: &[&str]) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_warta"));
+    cmd.args(args);
+    if let Some(url) = db {
+        cmd.env("WARTA_DATABASE_URL", url);
+    }
+    let out = cmd.output().expect("run warta");
     assert!(
         out.status.success(),
         "warta {args:?}: {}{}",
@@ -182,4 +189,93 @@ async fn a_damaged_export_is_refused_before_anything_is_written() {
         String::from_utf8_lossy(&res.stderr)
     );
     assert!(!target.join("warta.db").exists(), "nothing written");
+}
+
+#[tokio::test]
+async fn the_export_round_trip_works_on_postgres() {
+    let (Some(one_db), Some(two_db)) = (
+        warta_testkit::postgres_database().await,
+        warta_testkit::postgres_database().await,
+    ) else {
+        return;
+    };
+    let on = |url: &str| Options {
+        database_url: Some(url.to_string()),
+        background_jobs: Some(false),
+        ..crate::helpers::options()
+    };
+    let a = TestApp::spawn_with(Options {
+        demo: true,
+        ..on(&one_db)
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("satu"), dir.path().join("dua"));
+    let data = |app: &TestApp| app.config.data.to_str().unwrap().to_string();
+    warta_on(
+        Some(&one_db),
+        &[
+            "export",
+            "--revisions",
+            "--data",
+            &data(&a),
+            first.to_str().unwrap(),
+        ],
+    );
+    let mut b = TestApp::spawn_with(on(&two_db)).await;
+    b.stop().await;
+    let said = warta_on(
+        Some(&two_db),
+        &[
+            "import",
+            "warta",
+            "--data",
+            &data(&b),
+            first.to_str().unwrap(),
+        ],
+    );
+    assert!(said.contains("imported 32 articles"), "{said}");
+    b.start_again().await;
+    warta_on(
+        Some(&two_db),
+        &[
+            "export",
+            "--revisions",
+            "--data",
+            &data(&b),
+            second.to_str().unwrap(),
+        ],
+    );
+    let (x, y) = (
+        warta::export::comparable(&first).unwrap(),
+        warta::export::comparable(&second).unwrap(),
+    );
+    assert_eq!(x.len(), y.len());
+    for ((path, p), (_, q)) in x.iter().zip(&y) {
+        assert!(p == q, "{} differs after the round trip", path.display());
+    }
+    for path in ["/", "/rss.xml", "/indeks"] {
+        assert_eq!(a.text(path).await, b.text(path).await, "{path}");
+    }
+    // The ids continue after the loaded ones: a new article gets a fresh id.
+    let token = b
+        .token_for("baru@warta.test", "Rina Baru", warta_core::Role::Editor)
+        .await;
+    let n = crate::helpers::Newsroom {
+        app: b,
+        editor: token.clone(),
+        writer: token,
+    };
+    let rubrik = x
+        .iter()
+        .find(|(p, _)| p.ends_with("rubriks.jsonl"))
+        .and_then(|(_, bytes)| String::from_utf8(bytes.clone()).ok())
+        .and_then(|t| t.lines().next().map(str::to_string))
+        .and_then(|l| serde_json::from_str::<serde_json::Value>(&l).ok())
+        .and_then(|v| v["name"].as_str().map(str::to_string))
+        .expect("a rubrik");
+    let mut body = crate::helpers::article_json("Berita baru setelah impor");
+    body["rubrik"] = rubrik.into();
+    let created = n.create(body).await;
+    assert!(created["id"].as_i64().unwrap() > 32, "{created}");
 }
