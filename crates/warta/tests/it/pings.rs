@@ -218,3 +218,41 @@ async fn without_endpoints_publishing_pings_nothing() {
     n.published("Tanpa ping").await;
     assert_eq!(n.app.store().await.pending_jobs().await.unwrap(), 0);
 }
+
+#[tokio::test]
+async fn a_scheduled_article_pings_when_the_scheduler_publishes_it() {
+    let (base, rec) = endpoint(0).await;
+    let n = pinging_newsroom(&base).await;
+    let a = n
+        .create(article_json("Sidang kabinet dimulai pukul sembilan"))
+        .await;
+    let id = a["id"].as_i64().unwrap();
+    let at = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(2);
+    let (status, v) = n
+        .app
+        .api(
+            reqwest::Method::POST,
+            &format!("/articles/{id}/publish"),
+            &n.editor,
+            Some(serde_json::json!({ "at": at.to_string() })),
+        )
+        .await;
+    assert_eq!(status, 200, "{v}");
+    n.app.run_pending_jobs().await;
+    assert!(rec.calls().is_empty(), "scheduling is no publication");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while rec.to("/indexnow").is_empty() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        n.app.run_pending_jobs().await;
+    }
+    let index = rec.to("/indexnow");
+    assert_eq!(index.len(), 1, "pinged once the scheduler published it");
+    assert!(
+        index[0]
+            .2
+            .contains(&format!("/berita/{}", a["slug"].as_str().unwrap())),
+        "{}",
+        index[0].2
+    );
+    assert_eq!(rec.to("/hub").len(), 2);
+}
