@@ -210,6 +210,8 @@ impl Run<'_> {
             )
             .await
             .map_err(|e: NewsroomError| anyhow::anyhow!("{e}"))?;
+        self.known
+            .insert((kind.to_string(), item.post_id.clone()), id);
         for (block, post) in later {
             self.fixups.push((id, block, post));
         }

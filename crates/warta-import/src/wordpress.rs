@@ -59,6 +59,9 @@ pub(crate) struct Run<'a> {
     pub session_started: std::time::Instant,
     /// Rubriks made on demand ("Halaman", "Arsip"): name → the name Warta gave it.
     pub ensured: HashMap<String, String>,
+    /// Posts and pages this run imported: (kind, old id) → article id ("Baca juga" targets
+    /// are mostly earlier posts of the same file).
+    pub known: HashMap<(String, String), i64>,
 }
 
 /// A batch commits after this many articles or this long, whichever comes first (on SQLite a
@@ -88,6 +91,9 @@ impl Run<'_> {
 
     /// The Warta id of an item imported before (this session's items included).
     pub async fn imported(&mut self, kind: &str, id: &str) -> anyhow::Result<Option<i64>> {
+        if let Some(found) = self.known.get(&(kind.to_string(), id.to_string())) {
+            return Ok(Some(*found));
+        }
         let source = std::mem::take(&mut self.source);
         let key = ImportKey {
             source: &source,
@@ -180,6 +186,7 @@ pub async fn import_wordpress(
         session: None,
         session_started: std::time::Instant::now(),
         ensured: HashMap::new(),
+        known: HashMap::new(),
     };
     let bar = if opts.progress {
         let b = ProgressBar::new(size);

@@ -28,6 +28,9 @@ struct Cached {
     users: HashSet<i64>,
     media: HashSet<i64>,
     articles: HashSet<i64>,
+    /// The last slug found free: the importer checks its own choice before the article's
+    /// checks ask again, inside the same item.
+    free_slug: Option<String>,
 }
 
 impl Newsroom {
@@ -41,6 +44,7 @@ impl Newsroom {
                 users: HashSet::new(),
                 media: HashSet::new(),
                 articles: HashSet::new(),
+                free_slug: None,
             },
             events: self.events.clone(),
             touched: Vec::new(),
@@ -65,7 +69,7 @@ impl ImportSession {
 
     /// Whether a new article could not take `slug`.
     pub async fn slug_taken(&mut self, slug: &str) -> Result<bool> {
-        Ok(self.cached.batch.slug_taken(slug).await?)
+        Ok(self.cached.slug_taken(slug, None).await?)
     }
 
     /// [`Newsroom::import_article`] inside the session: whole or not at all (a savepoint), and
@@ -90,6 +94,7 @@ impl ImportSession {
         self.cached.batch.end_item(written.is_ok()).await?;
         match written {
             Ok((id, touched)) => {
+                self.cached.free_slug = None;
                 self.cached.articles.insert(id);
                 self.touched.push(touched);
                 Ok(id)
@@ -97,6 +102,7 @@ impl ImportSession {
             Err(e) => {
                 // Terms made inside the item are gone with it.
                 self.cached.terms.clear();
+                self.cached.free_slug = None;
                 Err(e)
             }
         }
@@ -136,7 +142,14 @@ impl ImportSession {
 
 impl Lookups for Cached {
     async fn slug_taken(&mut self, slug: &str, _except: Option<i64>) -> Result<bool, StoreError> {
-        self.batch.slug_taken(slug).await
+        if self.free_slug.as_deref() == Some(slug) {
+            return Ok(false);
+        }
+        let taken = self.batch.slug_taken(slug).await?;
+        if !taken {
+            self.free_slug = Some(slug.to_string());
+        }
+        Ok(taken)
     }
 
     async fn rubrik(&mut self, name: &str) -> Result<Option<i64>, StoreError> {
