@@ -109,6 +109,13 @@ impl Store {
             columns.push(self.export_columns(table).await?);
         }
         let mut tx = self.pool.begin().await?;
+        // SQLite's read transaction is one snapshot already; PostgreSQL's default (read
+        // committed) would see each statement's own.
+        if self.backend == Backend::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute(&mut *tx)
+                .await?;
+        }
         for (table, columns) in EXPORT_TABLES.iter().zip(&columns) {
             if *table == "revisions" && !revisions {
                 continue;
