@@ -375,6 +375,31 @@ mod tests {
     }
 
     #[test]
+    fn ping_settings_are_off_by_default_and_checked() {
+        let c = load(Overrides::default(), None, &[]).unwrap();
+        assert!(c.pings().targets().is_empty());
+        let c = load(
+            Overrides::default(),
+            Some("websub_hub = \"http://hub.test/\"\nindexnow_url = \"http://in.test/indexnow\""),
+            &[("WARTA_INDEXNOW_KEY", "kunci-rahasia-01")],
+        )
+        .unwrap();
+        assert_eq!(c.pings().targets(), ["websub", "indexnow"]);
+        assert_eq!(
+            c.pings().indexnow,
+            Some(("http://in.test/indexnow".into(), "kunci-rahasia-01".into()))
+        );
+        for bad in [
+            "websub_hub = \"ftp://hub.test\"",
+            "indexnow_url = \"http://in.test\"",
+            "indexnow_url = \"http://in.test\"\nindexnow_key = \"pendek\"",
+            "indexnow_url = \"http://in.test\"\nindexnow_key = \"kunci/../rahasia\"",
+        ] {
+            assert!(load(Overrides::default(), Some(bad), &[]).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn trusted_proxies_from_file_or_env() {
         let c = load(Overrides::default(), None, &[]).unwrap();
         assert!(c.trusted_proxies.is_empty());
