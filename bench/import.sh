@@ -10,9 +10,12 @@
 # Then it runs the import again (nothing to do: every post is already there) and prints
 # that rate too.
 #
-# WordPress's own importer cannot be compared here: Debian packages WordPress (6.1) and PHP,
-# but the importer is the separate "WordPress Importer" plugin, which Debian does not
-# package and which comes only from wordpress.org, unreachable from this machine.
+# WordPress's own importer cannot be compared here: Debian packages WordPress (6.1.9), PHP
+# (8.2) and MariaDB (`apt-cache policy wordpress php-cli` shows them installable), but the
+# importer is the separate "WordPress Importer" plugin, which Debian does not package and which
+# comes only from wordpress.org, unreachable from this machine. The nearest figure is
+# bench/vs-wordpress.sh's loader, which calls wp_insert_post() (what the importer calls for
+# each post) with batched transactions: see BENCHMARKS.md.
 #
 # Usage: bench/import.sh [--posts N] [--bin PATH] [--keep-tmp]
 #   --posts N   posts in the generated export (default 100000)

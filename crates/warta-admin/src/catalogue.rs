@@ -501,6 +501,25 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("import articles", "mengimpor artikel"),
     ("import authors", "mengimpor penulis"),
     (
+        "imports name authors by id",
+        "impor menyebut penulis dengan nomornya",
+    ),
+    (
+        "an import item is already open",
+        "satu butir impor masih terbuka",
+    ),
+    // Full-site export and its import (warta export, warta import warta).
+    ("unknown table '{}'", "tabel '{}' tidak dikenal"),
+    (
+        "{} row {}: this site has no column '{}' (an export of another version)",
+        "{} baris {}: situs ini tidak punya kolom '{}' (ekspor dari versi lain)",
+    ),
+    (
+        "{} row {}: unexpected value {}",
+        "{} baris {}: nilai tak terduga {}",
+    ),
+    ("export stopped", "ekspor dihentikan"),
+    (
         "an import makes drafts, scheduled or published articles, not {}",
         "impor membuat draf, artikel terjadwal atau terbit, bukan {}",
     ),

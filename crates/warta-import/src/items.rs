@@ -8,6 +8,7 @@ use crate::wxr::Item;
 use warta_core::{Block, Name, Slug, Source, Status, strip_tags};
 use warta_newsroom::input::{AuthorRef, HeroInput, NewArticle};
 use warta_newsroom::{ImportedArticle, NewsroomError};
+use warta_store::ImportKey;
 
 /// Where pages go: Warta has no separate page type.
 pub const PAGES_RUBRIK: &str = "Halaman";
@@ -15,7 +16,11 @@ pub const PAGES_RUBRIK: &str = "Halaman";
 pub const FALLBACK_RUBRIK: &str = "Arsip";
 
 impl Run<'_> {
-    pub(crate) async fn item(&mut self, item: &Item) -> anyhow::Result<()> {
+    pub(crate) async fn item(
+        &mut self,
+        item: &Item,
+        converted: Option<crate::body::Converted>,
+    ) -> anyhow::Result<()> {
         let kind = item.post_type.as_str();
         if kind == "attachment" {
             return Ok(());
@@ -38,26 +43,31 @@ impl Run<'_> {
                 return Ok(());
             }
         };
-        if self
-            .nr
-            .store()
-            .imported(self.key(kind, &item.post_id))
-            .await?
-            .is_some()
-        {
+        if self.imported(kind, &item.post_id).await?.is_some() {
             Report::count(&mut self.report.already_imported, kind);
             return Ok(());
         }
         let name = describe(item);
-        match self.article(item, kind, status).await {
+        let converted = converted.unwrap_or_else(|| convert(&item.content));
+        match self.article(item, kind, status, converted).await {
             Ok(true) => Report::count(&mut self.report.imported, kind),
             Ok(false) => {}
-            Err(e) => self.report.failed.push(format!("{kind} {name}: {e}")),
+            Err(e) => {
+                self.report.failed.push(format!("{kind} {name}: {e}"));
+                // What the batch holds so far is kept; a broken batch stops the run here.
+                self.flush().await?;
+            }
         }
         Ok(())
     }
 
-    async fn article(&mut self, item: &Item, kind: &str, status: Status) -> anyhow::Result<bool> {
+    async fn article(
+        &mut self,
+        item: &Item,
+        kind: &str,
+        status: Status,
+        converted: crate::body::Converted,
+    ) -> anyhow::Result<bool> {
         let name = describe(item);
         let at = wp_time(&item.post_date_gmt, &item.post_date, &self.opts.zone);
         let at = match (at, status) {
@@ -69,7 +79,6 @@ impl Run<'_> {
                 item.post_date
             ),
         };
-        let converted = convert(&item.content);
         if converted.flattened > 0 {
             self.report.kept_as_text.push(name.clone());
         }
@@ -186,11 +195,18 @@ impl Run<'_> {
         };
         let old_paths = self.old_paths(item, kind);
         self.report.old_addresses += old_paths.len();
-        let key = self.key(kind, &item.post_id);
+        let source = self.source.clone();
+        let key = ImportKey {
+            source: &source,
+            kind,
+            source_id: &item.post_id,
+        };
+        let user = self.user;
         let id = self
-            .nr
+            .session()
+            .await?
             .import_article(
-                self.user,
+                user,
                 ImportedArticle {
                     input,
                     status,
@@ -201,6 +217,8 @@ impl Run<'_> {
             )
             .await
             .map_err(|e: NewsroomError| anyhow::anyhow!("{e}"))?;
+        self.known
+            .insert((kind.to_string(), item.post_id.clone()), id);
         for (block, post) in later {
             self.fixups.push((id, block, post));
         }
@@ -208,12 +226,13 @@ impl Run<'_> {
     }
 
     /// The post's own slug when Warta accepts it and no other article has it.
-    async fn slug(&self, item: &Item) -> anyhow::Result<Option<String>> {
+    async fn slug(&mut self, item: &Item) -> anyhow::Result<Option<String>> {
         let decoded = crate::media::percent_decode(&item.post_name).unwrap_or_default();
         let Ok(slug) = Slug::parse(&decoded) else {
             return Ok(None);
         };
-        Ok((!self.nr.store().slug_taken(slug.as_str(), None).await?).then(|| slug.to_string()))
+        let taken = self.session().await?.slug_taken(slug.as_str()).await?;
+        Ok((!taken).then(|| slug.to_string()))
     }
 
     /// The rubrik (the first category's top-level one) and the tags.
@@ -250,6 +269,11 @@ impl Run<'_> {
     }
 
     async fn ensure_rubrik(&mut self, name: &str) -> anyhow::Result<String> {
+        if let Some(r) = self.ensured.get(name) {
+            return Ok(r.clone());
+        }
+        // Written outside the batch: commit it first (SQLite has one writer).
+        self.flush().await?;
         let r = self
             .nr
             .create_rubrik(self.user, name)
@@ -258,6 +282,7 @@ impl Run<'_> {
         if r.created {
             Report::count(&mut self.report.imported, "rubrik");
         }
+        self.ensured.insert(name.to_string(), r.rubrik.name.clone());
         Ok(r.rubrik.name)
     }
 
@@ -278,19 +303,19 @@ impl Run<'_> {
         out
     }
 
-    async fn related(&self, url: &str) -> anyhow::Result<Related> {
+    async fn related(&mut self, url: &str) -> anyhow::Result<Related> {
         let Some(key) = old_path(&self.site, url) else {
             return Ok(Related::Outside);
         };
-        let Some(post) = self.plan.links.get(&key) else {
+        let Some(post) = self.plan.links.get(&key).cloned() else {
             return Ok(Related::Outside);
         };
         for kind in ["post", "page"] {
-            if let Some(id) = self.nr.store().imported(self.key(kind, post)).await? {
+            if let Some(id) = self.imported(kind, &post).await? {
                 return Ok(Related::Now(id));
             }
         }
-        Ok(Related::Later(post.clone()))
+        Ok(Related::Later(post))
     }
 }
 

@@ -67,6 +67,8 @@ impl Run<'_> {
             alt: alt.to_string(),
             uploaded_by: Some(self.user.id),
         };
+        // The photo is written outside the article batch: commit that first.
+        self.flush().await?;
         match self.nr.ingest_image(bytes, meta).await {
             Ok(m) => {
                 self.nr

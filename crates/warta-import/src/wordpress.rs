@@ -1,6 +1,7 @@
 //! `warta import wordpress`: two streaming passes over a WXR export. The first checks the
 //! file and collects references; the second writes every item through the newsroom layer
-//! (the same checks, revisions and change events as the API), one transaction per article.
+//! (the same checks, revisions and change events as the API), many articles per transaction
+//! with a savepoint each, so every article is still written whole or not at all.
 
 use crate::report::Report;
 use crate::scan::{Plan, scan};
@@ -10,7 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::{HashMap, HashSet};
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
-use warta_newsroom::Newsroom;
+use warta_newsroom::{ImportSession, Newsroom};
 use warta_store::{ImportKey, OldPath, UserRow};
 
 /// How to import.
@@ -53,7 +54,20 @@ pub(crate) struct Run<'a> {
     pub fixups: Vec<(i64, usize, String)>,
     pub missing: HashSet<String>,
     pub http: Option<reqwest::Client>,
+    /// The open batch of articles (many per transaction, one savepoint each).
+    pub session: Option<ImportSession>,
+    pub session_started: std::time::Instant,
+    /// Rubriks made on demand ("Halaman", "Arsip"): name → the name Warta gave it.
+    pub ensured: HashMap<String, String>,
+    /// Posts and pages this run imported: (kind, old id) → article id ("Baca juga" targets
+    /// are mostly earlier posts of the same file).
+    pub known: HashMap<(String, String), i64>,
 }
+
+/// A batch commits after this many articles or this long, whichever comes first (on SQLite a
+/// batch holds the write lock: a server on the same data directory waits at most this long).
+const BATCH_ITEMS: usize = 500;
+const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(200);
 
 impl Run<'_> {
     pub fn key<'k>(&'k self, kind: &'k str, id: &'k str) -> ImportKey<'k> {
@@ -63,6 +77,65 @@ impl Run<'_> {
             source_id: id,
         }
     }
+
+    /// The open session, opened if needed.
+    pub async fn session(&mut self) -> anyhow::Result<&mut ImportSession> {
+        if self.session.is_none() {
+            self.session = Some(self.nr.begin_import().await?);
+            self.session_started = std::time::Instant::now();
+        }
+        self.session
+            .as_mut()
+            .ok_or_else(|| anyhow::anyhow!("no import session"))
+    }
+
+    /// The Warta id of an item imported before (this session's items included).
+    pub async fn imported(&mut self, kind: &str, id: &str) -> anyhow::Result<Option<i64>> {
+        if let Some(found) = self.known.get(&(kind.to_string(), id.to_string())) {
+            return Ok(Some(*found));
+        }
+        let source = std::mem::take(&mut self.source);
+        let key = ImportKey {
+            source: &source,
+            kind,
+            source_id: id,
+        };
+        let found = match self.session().await {
+            Ok(s) => s.imported(key).await.map_err(anyhow::Error::from),
+            Err(e) => Err(e),
+        };
+        self.source = source;
+        found
+    }
+
+    /// Commit the open batch: before anything is written outside it (photos, rubriks,
+    /// authors), and when it is full or old.
+    pub async fn flush(&mut self) -> anyhow::Result<()> {
+        if let Some(s) = self.session.take() {
+            s.commit()
+                .await
+                .context("committing a batch of imported items")?;
+        }
+        Ok(())
+    }
+
+    async fn flush_if_due(&mut self) -> anyhow::Result<()> {
+        let due = self.session.as_ref().is_some_and(|s| {
+            s.len() >= BATCH_ITEMS || self.session_started.elapsed() >= BATCH_TIME
+        });
+        if due {
+            self.flush().await?;
+        }
+        Ok(())
+    }
+}
+
+/// What the reading thread hands on: an item with its converted body (posts and pages) and
+/// the file position after it, any other entry, or the error that ends the file.
+enum Read {
+    Item(Box<crate::wxr::Item>, Option<crate::body::Converted>, u64),
+    Other(Entry),
+    Failed(crate::wxr::WxrError),
 }
 
 /// Import the export at `path` as `user` (an admin account made for imports).
@@ -110,6 +183,10 @@ pub async fn import_wordpress(
         fixups: Vec::new(),
         missing: HashSet::new(),
         http,
+        session: None,
+        session_started: std::time::Instant::now(),
+        ensured: HashMap::new(),
+        known: HashMap::new(),
     };
     let bar = if opts.progress {
         let b = ProgressBar::new(size);
@@ -122,27 +199,61 @@ pub async fn import_wordpress(
     } else {
         ProgressBar::hidden()
     };
-    let mut reader = Reader::new(open()?);
+    // The file is read and each post's HTML converted on a thread of its own, a few items
+    // ahead of the writes (the database works on another), so the two overlap.
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Read>(256);
+    let file = open()?;
+    let reading = std::thread::spawn(move || {
+        let mut reader = Reader::new(file);
+        loop {
+            let next = match reader.next_entry() {
+                Ok(Some(Entry::Item(item))) => {
+                    let converted = (item.post_type == "post" || item.post_type == "page")
+                        .then(|| crate::body::convert(&item.content));
+                    Read::Item(item, converted, reader.position())
+                }
+                Ok(Some(entry)) => Read::Other(entry),
+                Ok(None) => return,
+                Err(e) => Read::Failed(e),
+            };
+            let stop = matches!(next, Read::Failed(_));
+            if tx.blocking_send(next).is_err() || stop {
+                return;
+            }
+        }
+    });
     let mut n = 0u64;
-    while let Some(entry) = reader.next_entry()? {
-        match entry {
-            Entry::Author(a) => run.author(&a).await?,
-            Entry::Category(c) => run.category(&c).await?,
-            Entry::Tag(t) => {
+    while let Some(next) = rx.recv().await {
+        match next {
+            Read::Other(Entry::Author(a)) => {
+                run.flush().await?;
+                run.author(&a).await?;
+            }
+            Read::Other(Entry::Category(c)) => {
+                run.flush().await?;
+                run.category(&c).await?;
+            }
+            Read::Other(Entry::Tag(t)) => {
                 run.tags.insert(t.slug.clone(), t.name.clone());
             }
-            Entry::Item(item) => {
-                run.item(&item).await?;
+            Read::Other(_) => {}
+            Read::Item(item, converted, position) => {
+                run.item(&item, converted).await?;
+                run.flush_if_due().await?;
                 n += 1;
                 if n.is_multiple_of(64) {
-                    bar.set_position(reader.position());
+                    bar.set_position(position);
                     bar.set_message(format!("{n} items"));
                 }
             }
-            Entry::Site(_) => {}
+            Read::Failed(e) => return Err(e.into()),
         }
     }
+    if reading.join().is_err() {
+        anyhow::bail!("the export's reader stopped unexpectedly");
+    }
     bar.finish_and_clear();
+    run.flush().await?;
     run.finish().await?;
     run.report.seconds = started.elapsed().as_secs_f64();
     Ok(run.report)

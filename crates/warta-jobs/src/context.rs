@@ -18,6 +18,8 @@ pub struct Context {
     pub purge: Option<std::sync::Arc<crate::PurgeTarget>>,
     /// For jobs that call other services (CDN purges).
     pub http: reqwest::Client,
+    /// Where published articles are announced (WebSub, IndexNow); off by default.
+    pub pings: crate::PingSettings,
 }
 
 impl Context {

@@ -12,6 +12,7 @@
 //! pins and the breaking bar running out) and [`EncodeAvif`] (AVIF
 //! variants, encoded in a short-lived child process so the server's memory returns) and
 //! [`CdnPurge`] (dropping the pages a change touched from the CDN in front).
+//! [`Ping`] (WebSub and IndexNow on publish).
 //!
 //! Error policy: jobs return `anyhow` errors with context; the runner logs and retries them.
 
@@ -21,6 +22,7 @@ mod context;
 mod frames;
 mod home;
 mod job;
+mod pings;
 mod purge;
 mod runner;
 mod scheduler;
@@ -31,6 +33,7 @@ pub use context::{AvifSettings, Context};
 pub use frames::{read_frames, write_frames};
 pub use home::HomeExpiry;
 pub use job::{Attempt, Job, enqueue};
+pub use pings::{INDEXNOW, Ping, PingSettings, WEBSUB};
 pub use purge::{
     BAN_HEADER, CLOUDFLARE_API, CdnPurge, FASTLY_API, PurgeTarget, ban_regex, http_client, purge,
     valid_key,
@@ -49,4 +52,5 @@ pub fn standard(ctx: Context) -> RunnerBuilder<Context> {
         .register::<EncodeAvif>()
         .register::<HomeExpiry>()
         .register::<CdnPurge>()
+        .register::<Ping>()
 }

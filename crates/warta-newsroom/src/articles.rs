@@ -27,7 +27,13 @@ pub struct Saved {
 impl Newsroom {
     /// A new draft by `user`.
     pub async fn create(&self, user: &UserRow, input: NewArticle) -> Result<ArticleRow> {
-        let write = resolve::write_for_new(&self.store, user, input, &self.verdicts).await?;
+        let write = resolve::write_for_new(
+            &mut resolve::Pooled(&self.store),
+            user,
+            input,
+            &self.verdicts,
+        )
+        .await?;
         Ok(self
             .store
             .create_article(&write, Status::Draft, user.id)
@@ -75,8 +81,14 @@ impl Newsroom {
             (true, Some(p)) => self.store.pending_view(&current, &p.write).await?,
             _ => current.clone(),
         };
-        let write =
-            resolve::write_for_patch(&self.store, user, &base, patch, &self.verdicts).await?;
+        let write = resolve::write_for_patch(
+            &mut resolve::Pooled(&self.store),
+            user,
+            &base,
+            patch,
+            &self.verdicts,
+        )
+        .await?;
         let save = Save {
             expected_revision: Some(expected),
             by: user.id,

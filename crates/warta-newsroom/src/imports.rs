@@ -37,7 +37,13 @@ impl Newsroom {
         }
         let mut input = item.input;
         input.published_at = None;
-        let mut write = resolve::write_for_new(&self.store, user, input, &self.verdicts).await?;
+        let mut write = resolve::write_for_new(
+            &mut resolve::Pooled(&self.store),
+            user,
+            input,
+            &self.verdicts,
+        )
+        .await?;
         write.published_at = item.at;
         let id = self
             .store

@@ -4,12 +4,13 @@
 
 use crate::error::{NewsroomError as AppError, Result};
 use crate::input::{ArticlePatch, AuthorRef, HeroInput, NewArticle};
+pub(crate) use crate::lookups::{Lookups, Pooled};
 use jiff::Timestamp;
 use warta_core::{
     ArticleKind, Block, Capability, Dateline, FactCheck, Headline, Name, SignOff, Slug, Source,
     ValidationError, bounded,
 };
-use warta_store::{ArticleRow, ArticleWrite, Store, Term, UserRow};
+use warta_store::{ArticleRow, ArticleWrite, Term, UserRow};
 
 /// The editable fields after merging a PATCH over the stored article (or a POST over nothing).
 struct Fields {
@@ -34,7 +35,7 @@ struct Fields {
 }
 
 pub(crate) async fn write_for_new(
-    store: &Store,
+    store: &mut impl Lookups,
     user: &UserRow,
     input: NewArticle,
     verdicts: &[String],
@@ -68,7 +69,7 @@ pub(crate) async fn write_for_new(
 }
 
 pub(crate) async fn write_for_patch(
-    store: &Store,
+    store: &mut impl Lookups,
     user: &UserRow,
     current: &ArticleRow,
     p: ArticlePatch,
@@ -158,7 +159,7 @@ pub fn parse_past_time(field: &str, s: &str) -> Result<i64, ValidationError> {
 }
 
 async fn resolve(
-    store: &Store,
+    store: &mut impl Lookups,
     user: &UserRow,
     f: Fields,
     id: Option<i64>,
@@ -215,7 +216,7 @@ async fn resolve(
             )
             .into());
         }
-        tag_ids.push(store.ensure_term(Term::Tag, name.as_str(), "").await?.id);
+        tag_ids.push(store.ensure_term(Term::Tag, name.as_str()).await?);
     }
     let topic_id = match f.topic.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         Some(t) => {
@@ -225,7 +226,7 @@ async fn resolve(
                     ValidationError::new("topic", "needs at least one letter or digit").into(),
                 );
             }
-            Some(store.ensure_term(Term::Topic, name.as_str(), "").await?.id)
+            Some(store.ensure_term(Term::Topic, name.as_str()).await?)
         }
         None => None,
     };
@@ -240,7 +241,7 @@ async fn resolve(
     let seo_description = bounded("seo_description", &f.seo_description, 0, 320)?;
     let (hero_media_id, hero_caption, hero_credit, hero_alt) = match f.hero {
         Some(h) => {
-            if store.media_by_id(h.media_id).await?.is_none() {
+            if !store.media_exists(h.media_id).await? {
                 return Err(ValidationError::new(
                     "hero/media_id",
                     format!("no media with id {}", h.media_id),
@@ -259,7 +260,7 @@ async fn resolve(
         slug: slug.to_string(),
         headline: headline.as_str().to_string(),
         dek,
-        rubrik_id: rubrik.id,
+        rubrik_id: rubrik,
         topic_id,
         tag_ids,
         author_ids,
@@ -281,7 +282,12 @@ async fn resolve(
 }
 
 /// A slug the caller chose must be free (409 otherwise); a derived one gets a suffix.
-async fn unique_slug(store: &Store, slug: Slug, id: Option<i64>, chosen: bool) -> Result<Slug> {
+async fn unique_slug(
+    store: &mut impl Lookups,
+    slug: Slug,
+    id: Option<i64>,
+    chosen: bool,
+) -> Result<Slug> {
     if !store.slug_taken(slug.as_str(), id).await? {
         return Ok(slug);
     }
@@ -301,16 +307,11 @@ async fn unique_slug(store: &Store, slug: Slug, id: Option<i64>, chosen: bool) -
 
 /// The rubrik named `name` (case-insensitive): saving an article never creates one, so a
 /// typo cannot open a new section of the site. The message lists the rubriks there are.
-async fn known_rubrik(store: &Store, name: &str) -> Result<warta_store::TermRow> {
-    if let Some(r) = store.term_by_name(Term::Rubrik, name).await? {
+async fn known_rubrik(store: &mut impl Lookups, name: &str) -> Result<i64> {
+    if let Some(r) = store.rubrik(name).await? {
         return Ok(r);
     }
-    let known: Vec<String> = store
-        .list_terms(Term::Rubrik)
-        .await?
-        .into_iter()
-        .map(|t| t.name)
-        .collect();
+    let known = store.rubrik_names().await?;
     Err(ValidationError::new(
         "rubrik",
         format!(
@@ -321,29 +322,23 @@ async fn known_rubrik(store: &Store, name: &str) -> Result<warta_store::TermRow>
     .into())
 }
 
-async fn resolve_authors(store: &Store, list: &[AuthorRef]) -> Result<Vec<i64>> {
+async fn resolve_authors(store: &mut impl Lookups, list: &[AuthorRef]) -> Result<Vec<i64>> {
     let mut ids = Vec::with_capacity(list.len());
     for (i, a) in list.iter().enumerate() {
-        let found = match a {
-            AuthorRef::Id(id) => match store.user_by_id(*id).await {
-                Ok(u) => Some(u),
-                Err(warta_store::StoreError::NotFound) => None,
-                Err(e) => return Err(e.into()),
-            },
-            AuthorRef::Email(e) => store.user_by_email(e).await?,
-        };
-        let u =
-            found.ok_or_else(|| ValidationError::new(format!("authors/{i}"), "no such user"))?;
-        ids.push(u.id);
+        let id = store
+            .user(a)
+            .await?
+            .ok_or_else(|| ValidationError::new(format!("authors/{i}"), "no such user"))?;
+        ids.push(id);
     }
     Ok(ids)
 }
 
 /// Image blocks must name existing media; "Baca juga" blocks existing other articles.
-async fn check_references(store: &Store, body: &[Block], id: Option<i64>) -> Result<()> {
+async fn check_references(store: &mut impl Lookups, body: &[Block], id: Option<i64>) -> Result<()> {
     for (i, b) in body.iter().enumerate() {
         match b {
-            Block::Image { media_id, .. } if store.media_by_id(*media_id).await?.is_none() => {
+            Block::Image { media_id, .. } if !store.media_exists(*media_id).await? => {
                 return Err(ValidationError::new(
                     format!("body/{i}/media_id"),
                     format!("no media with id {media_id}"),

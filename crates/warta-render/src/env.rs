@@ -24,6 +24,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/terpopuler.html"),
     ),
     ("error.html", include_str!("../templates/error.html")),
+    (
+        "ninjs_body.html",
+        include_str!("../templates/ninjs_body.html"),
+    ),
     ("rss.xml", include_str!("../templates/rss.xml")),
     ("atom.xml", include_str!("../templates/atom.xml")),
     (

@@ -275,6 +275,11 @@ impl Renderer {
         )
     }
 
+    /// The article's body as plain HTML with absolute addresses, for syndication (ninjs).
+    pub fn syndication_body(&self, a: &ArticleView) -> Result<String, RenderError> {
+        self.render("ninjs_body.html", context! { a })
+    }
+
     /// The article's schema.org NewsArticle (LiveBlogPosting when live) as JSON text, safe to place inside `<script>`.
     pub fn jsonld_article(&self, a: &ArticleView) -> String {
         jsonld::script_safe(&jsonld::news_article(&self.site, a))

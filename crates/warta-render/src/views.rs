@@ -15,6 +15,8 @@ pub struct Site {
     pub base_url: String,
     /// Path of the publisher logo (PNG, at least 112 px high), e.g. `/static/logo.png`.
     pub logo_path: String,
+    /// A WebSub hub the site pings on publish; the feeds name it (`rel="hub"`).
+    pub hub: Option<String>,
 }
 
 /// A title with a path.

@@ -75,7 +75,7 @@ impl Store {
         old_paths: &[String],
     ) -> Result<i64, StoreError> {
         let mut tx = self.begin_write().await?;
-        let id = self.create_in(&mut tx, w, status, by).await?;
+        let id = crate::articles::create_article_in(&mut tx, &self.origin, w, status, by).await?;
         record_in(&mut tx, key, id).await?;
         let target = OldPath {
             // The outlet's own pages live at /halaman/, stories at /berita/.
@@ -131,7 +131,7 @@ pub fn old_path_key(path: &str, query: Option<&str>) -> String {
     }
 }
 
-async fn record_in(
+pub(crate) async fn record_in(
     conn: &mut sqlx::AnyConnection,
     key: ImportKey<'_>,
     warta_id: i64,
@@ -150,22 +150,29 @@ async fn record_in(
     Ok(())
 }
 
-async fn paths_in(
+pub(crate) async fn paths_in(
     conn: &mut sqlx::AnyConnection,
     paths: &[String],
     target: &OldPath,
 ) -> Result<(), StoreError> {
-    for p in paths {
-        sqlx::query(
-            "INSERT INTO old_paths (path, target, target_kind, target_id) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(p)
+    if paths.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<String> = (0..paths.len())
+        .map(|i| format!("(${}, $1, $2, $3)", i + 4))
+        .collect();
+    let q = format!(
+        "INSERT INTO old_paths (path, target, target_kind, target_id) VALUES {}
+         ON CONFLICT DO NOTHING",
+        rows.join(", ")
+    );
+    let mut insert = sqlx::query(crate::sql(&q))
         .bind(&target.target)
         .bind(&target.target_kind)
-        .bind(target.target_id)
-        .execute(&mut *conn)
-        .await?;
+        .bind(target.target_id);
+    for p in paths {
+        insert = insert.bind(p);
     }
+    insert.execute(&mut *conn).await?;
     Ok(())
 }

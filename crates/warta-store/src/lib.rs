@@ -12,7 +12,9 @@ mod articles;
 mod backup;
 mod desk;
 mod error;
+mod export;
 mod home;
+mod import_batch;
 mod imports;
 mod jobs;
 mod listings;
@@ -21,6 +23,7 @@ mod newsroom;
 mod notify;
 mod outlet_pages;
 mod pending;
+mod pings;
 mod public_terms;
 mod replies;
 mod rows;
@@ -39,7 +42,9 @@ pub use articles::{ArticleWrite, RevisionRow, Save};
 pub use backup::Counts;
 pub use desk::Submission;
 pub use error::StoreError;
+pub use export::{Column, EXPORT_TABLES, ExportLoad};
 pub use home::{BreakingRow, HOME_EXPIRY_JOB, HomeLayout, SlotRow, home_expiry_job};
+pub use import_batch::{ImportBatch, Table};
 pub use imports::{ImportKey, OldPath, old_path_key};
 pub use jobs::{
     AVIF_JOB, JOB_LEASE_MS, JobRow, NewJob, PUBLISH_SCHEDULED_JOB, avif_job, publish_scheduled_job,
@@ -49,6 +54,7 @@ pub use media::NewMedia;
 pub use newsroom::{AuditRow, LiveEntryRow, PRESENCE_BEAT_MS, PRESENCE_MS};
 pub use notify::CHANGE_CHANNEL;
 pub use pending::PendingRow;
+pub use pings::{PING_JOB, ping_job};
 pub use replies::NewReply;
 pub use rows::{
     ArticleRow, CorrectionRow, MediaCrop, MediaRow, MediaVariant, ReplyRow, ReplyTarget, TeaserRow,
@@ -81,6 +87,8 @@ pub struct Store {
     /// This handle's mark on the change log (`audit_log.origin`), so that a server following
     /// the log skips the changes it made itself and has already applied.
     origin: std::sync::Arc<str>,
+    /// Services pinged when an article is published (`pings.rs`).
+    pings: std::sync::Arc<[String]>,
 }
 
 /// A mark that no other open store shares: process id, start time and a counter.
@@ -143,6 +151,7 @@ impl Store {
             backend,
             url: url.into(),
             origin: new_origin(),
+            pings: std::sync::Arc::new([]),
         })
     }
 

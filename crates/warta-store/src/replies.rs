@@ -32,9 +32,27 @@ impl Store {
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
-        audit_in(&mut tx, Some(by), "reply", Some(id), &r.from_whom, now).await?;
+        audit_in(
+            &mut tx,
+            &self.origin,
+            Some(by),
+            "reply",
+            Some(id),
+            &r.from_whom,
+            now,
+        )
+        .await?;
         if let Some(other) = r.reply_article_id {
-            audit_in(&mut tx, Some(by), "reply", Some(other), &r.from_whom, now).await?;
+            audit_in(
+                &mut tx,
+                &self.origin,
+                Some(by),
+                "reply",
+                Some(other),
+                &r.from_whom,
+                now,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(reply_id)
@@ -54,9 +72,27 @@ impl Store {
             return Ok(false);
         };
         let now = now_ms();
-        audit_in(&mut tx, Some(by), "reply-delete", Some(id), "", now).await?;
+        audit_in(
+            &mut tx,
+            &self.origin,
+            Some(by),
+            "reply-delete",
+            Some(id),
+            "",
+            now,
+        )
+        .await?;
         if let Some(o) = other {
-            audit_in(&mut tx, Some(by), "reply-delete", Some(o), "", now).await?;
+            audit_in(
+                &mut tx,
+                &self.origin,
+                Some(by),
+                "reply-delete",
+                Some(o),
+                "",
+                now,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(true)

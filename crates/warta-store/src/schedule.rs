@@ -39,6 +39,7 @@ impl Store {
                 now,
             )
             .await?;
+            self.enqueue_pings_in(&mut tx, *id).await?;
         }
         tx.commit().await?;
         Ok(ids)

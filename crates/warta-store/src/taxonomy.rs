@@ -12,7 +12,7 @@ pub enum Term {
 }
 
 impl Term {
-    fn table(self) -> &'static str {
+    pub(crate) fn table(self) -> &'static str {
         match self {
             Term::Rubrik => "rubriks",
             Term::Tag => "tags",

@@ -43,6 +43,10 @@ pub struct Options {
     pub media_s3: Option<warta_media::S3Settings>,
     /// Fact-check verdicts added to the defaults (setting `fact_check_verdicts`).
     pub fact_check_verdicts: Vec<String>,
+    /// A WebSub hub pinged on publish.
+    pub websub_hub: Option<String>,
+    /// An IndexNow endpoint and key pinged on publish.
+    pub indexnow: Option<(String, String)>,
 }
 
 impl TestApp {
@@ -84,6 +88,11 @@ impl TestApp {
         }
         if opts.media_s3.is_some() {
             config.media_s3 = opts.media_s3;
+        }
+        config.websub_hub = opts.websub_hub;
+        if let Some((url, key)) = opts.indexnow {
+            config.indexnow_url = Some(url);
+            config.indexnow_key = Some(key);
         }
         let state = warta::build_state(&config).await.expect("build state");
         if opts.demo {

@@ -22,6 +22,7 @@ pub fn router(app: AppState) -> Router {
             "/articles/{id}",
             get(api::articles::get).patch(api::articles::patch),
         )
+        .route("/articles/{id}/ninjs", get(api::ninjs::get))
         .route("/articles/{id}/publish", post(api::workflow::publish))
         .route(
             "/articles/{id}/pending",

@@ -28,6 +28,8 @@ pub struct WebConfig {
     pub cdn_purge: bool,
     /// Fact-check verdicts the outlet adds to the defaults.
     pub fact_check_verdicts: Vec<String>,
+    /// The site's IndexNow key, served at `/{key}.txt` (unset: no key file).
+    pub indexnow_key: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -46,6 +48,7 @@ impl Default for WebConfig {
             ],
             cdn_purge: false,
             fact_check_verdicts: Vec::new(),
+            indexnow_key: None,
         }
     }
 }

@@ -23,7 +23,8 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
 
 /// Build the application state for `config`.
 pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
-    let store = open_store(config).await?;
+    let pings = config.pings();
+    let store = open_store(config).await?.with_pings(&pings.targets());
     let media = config.media_store()?;
     media
         .check()
@@ -35,6 +36,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         tagline: config.tagline.clone(),
         base_url: config.base_url.clone(),
         logo_path: "/static/logo.png".into(),
+        hub: config.websub_hub.clone(),
     })
     .context("compiling templates")?;
     let web = WebConfig {
@@ -50,6 +52,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         metrics_allow: config.metrics_allow.clone(),
         cdn_purge: config.purge.is_some(),
         fact_check_verdicts: config.fact_check_verdicts.clone(),
+        indexnow_key: config.indexnow_key.clone(),
         ..WebConfig::default()
     };
     let changes = warta_jobs::Changes::new();
@@ -61,6 +64,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         avif: warta_jobs::AvifSettings::new(exe, web.media_limits),
         purge: config.purge.clone().map(std::sync::Arc::new),
         http: warta_jobs::http_client().context("building the HTTP client for jobs")?,
+        pings,
     })
     .build();
     let search = open_search(config, true)?;

@@ -153,7 +153,7 @@ pub fn summary(m: &Manifest, out: &Path) -> String {
     }
 }
 
-fn sha256_of(path: &Path) -> anyhow::Result<String> {
+pub(crate) fn sha256_of(path: &Path) -> anyhow::Result<String> {
     let mut file =
         std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
     let mut hash = Sha256::new();
@@ -163,7 +163,7 @@ fn sha256_of(path: &Path) -> anyhow::Result<String> {
 
 /// Copy every file under `from` to the same place under `to` (a missing `from` is empty).
 /// Returns the files and bytes copied.
-fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<(u64, u64)> {
+pub(crate) fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<(u64, u64)> {
     let (mut files, mut bytes) = (0, 0);
     let mut todo: Vec<PathBuf> = vec![from.to_path_buf()];
     while let Some(dir) = todo.pop() {

@@ -49,6 +49,11 @@ pub struct Config {
     /// Fact-check verdicts this outlet adds to the defaults (SALAH, KELIRU, MENYESATKAN,
     /// SEBAGIAN BENAR, BENAR, HOAKS).
     pub fact_check_verdicts: Vec<String>,
+    /// A WebSub hub pinged when an article is published (and named in the feeds).
+    pub websub_hub: Option<String>,
+    /// An IndexNow endpoint pinged with the new article's address, and the site's key.
+    pub indexnow_url: Option<String>,
+    pub indexnow_key: Option<String>,
 }
 
 /// `warta.toml`: every key optional; unknown keys are an error so typos are caught.
@@ -75,6 +80,9 @@ struct FileConfig {
     cdn_token: Option<String>,
     media_url: Option<String>,
     fact_check_verdicts: Option<Vec<String>>,
+    websub_hub: Option<String>,
+    indexnow_url: Option<String>,
+    indexnow_key: Option<String>,
 }
 
 /// Values given on the command line win over everything.
@@ -175,6 +183,25 @@ impl Config {
         {
             bail!("fact_check_verdicts: '{v}' is longer than 40 characters");
         }
+        let websub_hub = endpoint("websub_hub", env("WARTA_WEBSUB_HUB").or(file.websub_hub))?;
+        let indexnow_url = endpoint(
+            "indexnow_url",
+            env("WARTA_INDEXNOW_URL").or(file.indexnow_url),
+        )?;
+        let indexnow_key = env("WARTA_INDEXNOW_KEY")
+            .or(file.indexnow_key)
+            .filter(|k| !k.trim().is_empty());
+        let key_ok = |k: &str| {
+            (8..=128).contains(&k.len()) && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        };
+        if let Some(k) = &indexnow_key
+            && !key_ok(k)
+        {
+            bail!("indexnow_key must be 8 to 128 letters, digits or dashes (got '{k}')");
+        }
+        if indexnow_url.is_some() != indexnow_key.is_some() {
+            bail!("IndexNow needs both indexnow_url and indexnow_key");
+        }
         let d = warta_web::SlotConfig::default();
         let slots = warta_web::SlotConfig {
             work: count(
@@ -219,7 +246,19 @@ impl Config {
             metrics_allow,
             purge,
             fact_check_verdicts,
+            websub_hub,
+            indexnow_url,
+            indexnow_key,
         })
+    }
+
+    /// Where published articles are pinged.
+    pub fn pings(&self) -> warta_jobs::PingSettings {
+        warta_jobs::PingSettings {
+            base_url: self.base_url.clone(),
+            websub_hub: self.websub_hub.clone(),
+            indexnow: self.indexnow_url.clone().zip(self.indexnow_key.clone()),
+        }
     }
 
     /// The local media folder (used unless media live in a bucket).
@@ -234,6 +273,20 @@ impl Config {
             Some(s3) => Ok(warta_media::MediaStore::s3(s3.clone())?),
             None => Ok(warta_media::MediaStore::local(self.media_dir())),
         }
+    }
+}
+
+/// An optional http(s) endpoint; empty means unset.
+fn endpoint(name: &str, value: Option<String>) -> anyhow::Result<Option<String>> {
+    let Some(v) = value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+    else {
+        return Ok(None);
+    };
+    match url::Url::parse(&v) {
+        Ok(u) if u.scheme() == "http" || u.scheme() == "https" => Ok(Some(v)),
+        _ => bail!("{name} must be an http:// or https:// address (got '{v}')"),
     }
 }
 
@@ -380,6 +433,31 @@ mod tests {
         let env = [("WARTA_FACT_CHECK_VERDICTS", "PALSU, BELUM TERBUKTI")];
         let c = load(Overrides::default(), Some(file), &env).unwrap();
         assert_eq!(c.fact_check_verdicts, vec!["PALSU", "BELUM TERBUKTI"]);
+    }
+
+    #[test]
+    fn ping_settings_are_off_by_default_and_checked() {
+        let c = load(Overrides::default(), None, &[]).unwrap();
+        assert!(c.pings().targets().is_empty());
+        let c = load(
+            Overrides::default(),
+            Some("websub_hub = \"http://hub.test/\"\nindexnow_url = \"http://in.test/indexnow\""),
+            &[("WARTA_INDEXNOW_KEY", "kunci-rahasia-01")],
+        )
+        .unwrap();
+        assert_eq!(c.pings().targets(), ["websub", "indexnow"]);
+        assert_eq!(
+            c.pings().indexnow,
+            Some(("http://in.test/indexnow".into(), "kunci-rahasia-01".into()))
+        );
+        for bad in [
+            "websub_hub = \"ftp://hub.test\"",
+            "indexnow_url = \"http://in.test\"",
+            "indexnow_url = \"http://in.test\"\nindexnow_key = \"pendek\"",
+            "indexnow_url = \"http://in.test\"\nindexnow_key = \"kunci/../rahasia\"",
+        ] {
+            assert!(load(Overrides::default(), Some(bad), &[]).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod cdn;
 pub mod config;
 pub mod demo;
 mod demo_pages;
+pub mod export;
 pub mod import;
 pub mod media_migrate;
 mod reindex;

@@ -51,6 +51,17 @@ enum Command {
         /// The new directory to write the backup into.
         out: PathBuf,
     },
+    /// Write a full-site export (articles, terms, accounts without passwords, media, home
+    /// slots, redirects) into a new directory; `warta import warta` loads it into an empty site.
+    Export {
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Include every saved version of every article.
+        #[arg(long)]
+        revisions: bool,
+        /// The new directory to write the export into.
+        out: PathBuf,
+    },
     /// Restore a backup into a data directory (stop the server first).
     Restore {
         #[arg(long)]
@@ -107,6 +118,13 @@ enum ImportCommand {
         #[arg(long, default_value = "Asia/Jakarta")]
         time_zone: String,
         /// The export file.
+        export: PathBuf,
+    },
+    /// Load a `warta export` directory into an empty data directory.
+    Warta {
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// The export directory.
         export: PathBuf,
     },
 }
@@ -357,6 +375,41 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     .await?;
             print!("{}", report.summary());
             println!("report: {}", path.display());
+            Ok(())
+        }
+        Command::Import {
+            command: ImportCommand::Warta { data, export },
+        } => {
+            let config = Config::load(&Overrides { data, listen: None })?;
+            let m = warta::export::import(&config, &export).await?;
+            println!(
+                "imported {} articles, {} accounts and {} photos ({} media files) from {} into {}",
+                m.rows("articles"),
+                m.rows("users"),
+                m.rows("media"),
+                m.media_files,
+                export.display(),
+                config.data.display()
+            );
+            Ok(())
+        }
+        Command::Export {
+            data,
+            revisions,
+            out,
+        } => {
+            let config = Config::load(&Overrides { data, listen: None })?;
+            let store = warta::open_store(&config).await?;
+            let m = warta::export::export(&config, &store, &out, revisions).await?;
+            println!(
+                "exported {} articles, {} accounts and {} photos ({} media files, {} bytes) into {}",
+                m.rows("articles"),
+                m.rows("users"),
+                m.rows("media"),
+                m.media_files,
+                m.media_bytes,
+                out.display()
+            );
             Ok(())
         }
         Command::Jobs {

@@ -16,6 +16,7 @@ pub fn site() -> Site {
         tagline: "Berita terpercaya dari Nusantara".into(),
         base_url: "https://warta.example".into(),
         logo_path: "/static/logo.png".into(),
+        hub: None,
     }
 }
 

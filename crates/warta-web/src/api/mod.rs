@@ -7,6 +7,7 @@ pub mod history;
 pub mod home;
 pub mod localize;
 pub mod media;
+pub mod ninjs;
 pub mod openapi;
 mod out;
 pub mod presence;

@@ -31,7 +31,7 @@ impl Modify for Answers {
 #[openapi(
     info(title = "Warta API", description = "Newsroom API of Warta: articles, media, taxonomy and search. Tokens come from `warta token create`; the newsroom's own pages use the session cookie with an `X-CSRF-Token` header instead."),
     paths(
-        super::articles::create, super::articles::get, super::articles::patch, super::workflow::publish,
+        super::articles::create, super::articles::get, super::articles::patch, super::ninjs::get, super::workflow::publish,
         super::workflow::unpublish, super::workflow::submit, super::workflow::send_back,
         super::workflow::discard_pending, super::history::revisions, super::history::restore,
         super::history::presence, super::presence::leave, super::history::add_live_entry, super::articles::list, super::media::upload,
@@ -47,7 +47,9 @@ impl Modify for Answers {
         warta_newsroom::HomeSlots, warta_newsroom::BreakingSlot, warta_newsroom::Pin, UnpublishInput,
         NewReplyIn, ReplyOut, warta_core::ArticleKind, warta_core::FactCheck, warta_core::Reference,
         super::search::SearchOut, super::search::SearchHit, super::search::SortOrder, super::search::AnalyzeOut, super::search::TokenOut,
-        super::search::SuggestionOut, super::search::SuggestionList)),
+        super::search::SuggestionOut, super::search::SuggestionList,
+        super::ninjs::Ninjs, super::ninjs::NinjsText, super::ninjs::NinjsBody, super::ninjs::NinjsConcept,
+        super::ninjs::NinjsSource, super::ninjs::NinjsRendition, super::ninjs::NinjsStandard)),
     modifiers(&Bearer, &Answers)
 )]
 pub struct ApiDoc;

@@ -142,7 +142,8 @@ pub async fn logo(State(app): State<AppState>) -> Response {
     asset("image/png", "public, max-age=86400", app.0.logo.clone())
 }
 
-/// Root-level files that are not fixed routes: `/sitemap-YYYY-MM.xml`, `/sitemap-news-N.xml`.
+/// Root-level files that are not fixed routes: `/sitemap-YYYY-MM.xml`, `/sitemap-news-N.xml`,
+/// and IndexNow's key file `/{key}.txt`.
 pub async fn root_file(
     State(app): State<AppState>,
     Path(file): Path<String>,
@@ -159,6 +160,19 @@ pub async fn root_file(
             sitemaps::news(&app, Some(n))
         })
         .await;
+    }
+    // IndexNow's proof that the key is the site's: `/{key}.txt` answers the key.
+    if let Some(key) = &app.0.config.indexnow_key
+        && file.strip_suffix(".txt") == Some(key.as_str())
+    {
+        return (
+            [(
+                axum::http::header::CONTENT_TYPE,
+                "text/plain; charset=utf-8",
+            )],
+            key.clone(),
+        )
+            .into_response();
     }
     error_response(&app, AppError::not_found()).await
 }
