@@ -17,6 +17,8 @@ pub struct ImportSession {
     cached: Cached,
     events: Events,
     touched: Vec<Touched>,
+    /// The outlet's fact-check verdicts (imported fact checks are checked like new ones).
+    verdicts: Vec<String>,
 }
 
 /// The batch and what the session already knows to exist.
@@ -48,6 +50,7 @@ impl Newsroom {
             },
             events: self.events.clone(),
             touched: Vec::new(),
+            verdicts: self.verdicts.to_vec(),
         })
     }
 }
@@ -111,7 +114,8 @@ impl ImportSession {
     async fn write(&mut self, user: &UserRow, item: ImportedArticle<'_>) -> Result<(i64, Touched)> {
         let mut input = item.input;
         input.published_at = None;
-        let mut write = resolve::write_for_new(&mut self.cached, user, input).await?;
+        let mut write =
+            resolve::write_for_new(&mut self.cached, user, input, &self.verdicts).await?;
         write.published_at = item.at;
         let id = self
             .cached
