@@ -27,7 +27,7 @@ fn catalogue() -> &'static (HashMap<&'static str, &'static str>, Vec<Template>) 
     C.get_or_init(|| {
         let mut exact = HashMap::new();
         let mut templates = Vec::new();
-        for (en, id) in MESSAGES {
+        for (en, id) in MESSAGES.iter() {
             if en.contains("{}") {
                 let parts: Vec<&str> = en.split("{}").collect();
                 let literal_len = parts.iter().map(|p| p.len()).sum();
@@ -182,7 +182,7 @@ mod tests {
     #[test]
     fn english_templates_are_unique_and_placeholders_match() {
         let mut seen = std::collections::HashSet::new();
-        for (en, id) in MESSAGES {
+        for (en, id) in MESSAGES.iter() {
             assert!(seen.insert(*en), "duplicate entry {en:?}");
             let n_en = en.matches("{}").count();
             let n_id = id.matches("{}").count() + id.matches("{mb}").count();

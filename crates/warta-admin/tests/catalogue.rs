@@ -8,7 +8,7 @@ use warta_admin::{Lang, MESSAGES, STRINGS, has_template, localize, strings};
 #[test]
 fn every_interface_string_and_message_renders_in_both_languages() {
     let mut missing = Vec::new();
-    for (key, _, _) in STRINGS {
+    for (key, _, _) in STRINGS.iter() {
         for lang in [Lang::Id, Lang::En] {
             match strings(lang).get(key) {
                 Some(s) if !s.trim().is_empty() => {}
@@ -16,7 +16,7 @@ fn every_interface_string_and_message_renders_in_both_languages() {
             }
         }
     }
-    for (en, id) in MESSAGES {
+    for (en, id) in MESSAGES.iter() {
         if en.trim().is_empty() || id.trim().is_empty() {
             missing.push(format!("message {en:?}: empty"));
         }

@@ -9,6 +9,9 @@ use warta_core::ValidationError;
 use warta_media::MediaError;
 use warta_store::StoreError;
 
+/// Seconds a client refused for lack of capacity is asked to wait (`overload.rs`).
+pub const RETRY_AFTER_SECS: u64 = 1;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0}")]
@@ -194,10 +197,7 @@ impl IntoResponse for AppError {
         );
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         if status == StatusCode::SERVICE_UNAVAILABLE {
-            h.insert(
-                header::RETRY_AFTER,
-                HeaderValue::from(crate::overload::RETRY_AFTER_SECS),
-            );
+            h.insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
         }
         if status == StatusCode::UNAUTHORIZED {
             h.insert(

@@ -14,6 +14,7 @@ mod error;
 mod events;
 mod found;
 mod metrics;
+mod middleware;
 mod overload;
 mod paths;
 mod poll;
@@ -26,6 +27,7 @@ mod surrogate;
 mod upload;
 mod views;
 mod views_count;
+mod views_flush;
 
 pub use admin::RESET_TTL_MS;
 pub use api::openapi::ApiDoc;

@@ -7,12 +7,6 @@
 //! Only the addresses in the `metrics_allow` setting may read it (loopback by default);
 //! everyone else gets the ordinary 404 page.
 
-use crate::client::ClientAddr;
-use crate::state::AppState;
-use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
@@ -174,71 +168,6 @@ pub fn class_of(path: &str) -> &'static str {
     } else {
         "page"
     }
-}
-
-/// Middleware: count every request and time it.
-pub async fn count(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    let class = class_of(req.uri().path());
-    let started = Instant::now();
-    let res = next.run(req).await;
-    let m = &app.0.metrics;
-    m.latency
-        .get_or_create(&ClassLabel { class })
-        .observe(started.elapsed().as_secs_f64());
-    m.requests
-        .get_or_create(&RequestLabels {
-            class,
-            status: res.status().as_u16(),
-        })
-        .inc();
-    res
-}
-
-/// `GET /metrics`.
-pub async fn scrape(State(app): State<AppState>, client: ClientAddr) -> Response {
-    let allowed = client
-        .0
-        .is_some_and(|ip| app.config().metrics_allow.contains(&ip));
-    if !allowed {
-        return crate::public::error_response(&app, crate::error::AppError::not_found()).await;
-    }
-    let m = &app.0.metrics;
-    let now = jiff::Timestamp::now().as_millisecond();
-    let store = app.store();
-    if let Ok(n) = store.pending_jobs().await {
-        m.jobs_waiting.set(n);
-    }
-    if let Ok(oldest) = store.oldest_due_job(now).await {
-        m.scheduler_lag
-            .set(oldest.map_or(0, |at| (now - at).max(0) / 1000));
-    }
-    let (size, idle) = store.pool_use();
-    m.pool_size.set(i64::from(size));
-    m.pool_idle.set(i64::try_from(idle).unwrap_or(i64::MAX));
-    m.cached_pages
-        .set(i64::try_from(app.cached_pages()).unwrap_or(i64::MAX));
-    let slots = &app.0.slots;
-    for (gate, n) in [
-        (&slots.work, slots.config.work),
-        (&slots.search, slots.config.search),
-    ] {
-        let label = GateLabel { gate: gate.name() };
-        m.slots_in_use
-            .get_or_create(&label)
-            .set(i64::try_from(gate.in_use(n)).unwrap_or(i64::MAX));
-    }
-    let mut body = String::new();
-    if prometheus_client::encoding::text::encode(&mut body, &m.registry).is_err() {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    }
-    let mut res = body.into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
-    );
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    res
 }
 
 #[cfg(test)]

@@ -8,10 +8,7 @@
 //! cannot take the article pages down.
 
 use crate::error::AppError;
-use crate::state::AppState;
-use axum::extract::{Request, State};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use prometheus_client::metrics::counter::Counter;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -42,8 +39,7 @@ impl Default for SlotConfig {
     }
 }
 
-/// Seconds a refused client is asked to wait.
-pub const RETRY_AFTER_SECS: u64 = 1;
+pub use crate::error::RETRY_AFTER_SECS;
 
 /// One bounded kind of work.
 pub struct Gate {
@@ -163,27 +159,6 @@ impl Slots {
             search: gate("search", config.search),
             config,
         }
-    }
-}
-
-/// Middleware for the API, which is never cached: each request holds a work slot while it
-/// runs; refused ones get a problem+json 503.
-pub async fn gate_api(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    match app.0.slots.work.enter().await {
-        Ok(_slot) => next.run(req).await,
-        Err(busy) => AppError::from(busy).into_response(),
-    }
-}
-
-/// The same for the newsroom's pages (an HTML 503 page), its static files excepted. Paths
-/// here are inside `/admin`, which the nesting router has taken off.
-pub async fn gate_newsroom(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    if req.uri().path().starts_with("/static/") {
-        return next.run(req).await;
-    }
-    match app.0.slots.work.enter().await {
-        Ok(_slot) => next.run(req).await,
-        Err(busy) => crate::public::error_response(&app, busy.into()).await,
     }
 }
 

@@ -72,7 +72,7 @@ pub fn router(app: AppState) -> Router {
         .fallback(api_not_found)
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
-            crate::overload::gate_api,
+            crate::middleware::gate_api,
         ))
         .layer(axum::middleware::from_fn(api::problem_answers))
         .layer(axum::middleware::from_fn_with_state(
@@ -146,7 +146,7 @@ pub fn router(app: AppState) -> Router {
         .route("/static/{name}", get(admin::asset))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
-            crate::overload::gate_newsroom,
+            crate::middleware::gate_newsroom,
         ));
 
     let https = app.renderer().site().base_url.starts_with("https://");
@@ -181,7 +181,7 @@ pub fn router(app: AppState) -> Router {
         .route("/media/{*key}", get(public::media))
         .route("/healthz", get(public::healthz))
         .route("/readyz", get(public::readyz))
-        .route("/metrics", get(crate::metrics::scrape))
+        .route("/metrics", get(crate::middleware::scrape))
         .route("/{file}", get(public::root_file))
         .nest("/api/v1", api)
         .nest("/admin", newsroom)
@@ -219,7 +219,7 @@ pub fn router(app: AppState) -> Router {
     };
     site.layer(axum::middleware::from_fn_with_state(
         app.clone(),
-        crate::metrics::count,
+        crate::middleware::count,
     ))
     .layer(TraceLayer::new_for_http().make_span_with(crate::request_id::span))
     .layer(axum::middleware::from_fn(crate::request_id::assign))

@@ -1,10 +1,9 @@
 //! "Terpopuler" counting: a page view never costs a database write. The beacon (`/b/{id}`)
 //! adds one to an in-memory map keyed by article and hour; a task started with
-//! [`AppState::count_views`] adds the map to the database every [`FLUSH_EVERY`] (a crash
+//! `AppState::count_views` (`views_flush.rs`) adds the map to the database every [`FLUSH_EVERY`] (a crash
 //! loses at most that much) and once more at shutdown. Each instance adds its own
 //! increments, so the counts of several instances add up.
 
-use crate::state::AppState;
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -73,43 +72,6 @@ pub fn is_bot(user_agent: &str) -> bool {
     ];
     let ua = user_agent.to_ascii_lowercase();
     ua.trim().is_empty() || MARKS.iter().any(|m| ua.contains(m))
-}
-
-impl AppState {
-    /// Count a view of article `id`.
-    pub fn count_view(&self, id: i64) {
-        self.0.views.count(id);
-    }
-
-    /// Add the counts gathered so far to the database.
-    pub async fn flush_views(&self) {
-        let views = self.0.views.take();
-        if views.is_empty() {
-            return;
-        }
-        if let Err(e) = self.store().add_views(&views).await {
-            tracing::warn!(error = %e, "could not store page views; keeping them for later");
-            self.0.views.restore(views);
-        }
-    }
-
-    /// Flush every [`FLUSH_EVERY`] until the server closes, then once more.
-    pub fn count_views(&self) -> tokio::task::JoinHandle<()> {
-        let app = self.clone();
-        let mut closing = self.closing();
-        tokio::spawn(async move {
-            loop {
-                let closed = tokio::select! {
-                    _ = tokio::time::sleep(FLUSH_EVERY) => false,
-                    _ = closing.wait_for(|&closed| closed) => true,
-                };
-                app.flush_views().await;
-                if closed {
-                    return;
-                }
-            }
-        })
-    }
 }
 
 #[cfg(test)]
