@@ -242,12 +242,12 @@ pub(crate) async fn create_article_in(
     Ok(id)
 }
 
-type Scalar<'q> = sqlx::query::QueryScalar<'q, Any, i64, sqlx::any::AnyArguments>;
+pub(crate) type Scalar<'q> = sqlx::query::QueryScalar<'q, Any, i64, sqlx::any::AnyArguments>;
 
 /// Bind the content columns `$1`–`$16` shared by INSERT and UPDATE, in this order: slug,
 /// headline, dek, rubrik_id, topic_id, dateline, signoff, sources, hero_media_id,
 /// hero_caption, hero_credit, body, hero_alt, seo_title, seo_description, live.
-fn bind_content<'q>(q: Scalar<'q>, w: &ArticleWrite) -> Result<Scalar<'q>, StoreError> {
+pub(crate) fn bind_content<'q>(q: Scalar<'q>, w: &ArticleWrite) -> Result<Scalar<'q>, StoreError> {
     Ok(q.bind(w.slug.clone())
         .bind(w.headline.clone())
         .bind(w.dek.clone())
@@ -288,7 +288,7 @@ pub(crate) async fn audit_in(
     Ok(())
 }
 
-fn slug_conflict(e: sqlx::Error, slug: &str) -> StoreError {
+pub(crate) fn slug_conflict(e: sqlx::Error, slug: &str) -> StoreError {
     match StoreError::from(e) {
         StoreError::Conflict(_) => StoreError::Conflict(format!("an article with slug '{slug}'")),
         other => other,
@@ -324,7 +324,7 @@ async fn write_links(
     Ok(())
 }
 
-fn dedup(ids: &[i64]) -> Vec<i64> {
+pub(crate) fn dedup(ids: &[i64]) -> Vec<i64> {
     let mut seen = Vec::with_capacity(ids.len());
     for id in ids {
         if !seen.contains(id) {

@@ -9,8 +9,9 @@
 //! through the same transaction, so they see the batch's own earlier writes.
 
 use crate::articles::create_article_in;
+use crate::import_sqlite::create_imported_sqlite;
 use crate::imports::{paths_in, record_in};
-use crate::{ArticleWrite, ImportKey, OldPath, Store, StoreError, Term};
+use crate::{ArticleWrite, Backend, ImportKey, OldPath, Store, StoreError, Term};
 use sqlx::{Any, Transaction};
 use warta_core::{Slug, Status};
 
@@ -18,6 +19,7 @@ use warta_core::{Slug, Status};
 /// everything in it is rolled back.
 pub struct ImportBatch {
     tx: Transaction<'static, Any>,
+    backend: Backend,
     items: usize,
     in_item: bool,
 }
@@ -27,6 +29,7 @@ impl Store {
     pub async fn begin_import_batch(&self) -> Result<ImportBatch, StoreError> {
         Ok(ImportBatch {
             tx: self.begin_write().await?,
+            backend: self.backend,
             items: 0,
             in_item: false,
         })
@@ -58,6 +61,10 @@ impl ImportBatch {
     /// End the item: keep it (`ok`) or undo everything it wrote.
     pub async fn end_item(&mut self, ok: bool) -> Result<(), StoreError> {
         if !self.in_item {
+            // Released already (SQLite's one-script article), or never opened.
+            if ok {
+                self.items += 1;
+            }
             return Ok(());
         }
         if !ok {
@@ -152,7 +159,7 @@ impl ImportBatch {
     }
 
     /// Create an imported article with its import record and old addresses (inside the open
-    /// item). Returns its id.
+    /// item). Returns its id. On SQLite this is one script that also ends the item.
     pub async fn create_article(
         &mut self,
         w: &ArticleWrite,
@@ -161,6 +168,12 @@ impl ImportBatch {
         key: ImportKey<'_>,
         old_paths: &[String],
     ) -> Result<i64, StoreError> {
+        if self.backend == Backend::Sqlite && self.in_item {
+            let id = create_imported_sqlite(&mut self.tx, w, status, by, key, old_paths).await?;
+            // The script released the item's savepoint.
+            self.in_item = false;
+            return Ok(id);
+        }
         let id = create_article_in(&mut self.tx, w, status, by).await?;
         record_in(&mut self.tx, key, id).await?;
         let target = OldPath {
