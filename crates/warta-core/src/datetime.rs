@@ -82,7 +82,13 @@ pub fn format_table_wib(ms: i64) -> String {
 
 /// ISO 8601 with the WIB offset: `2022-03-02T09:30:00+07:00`.
 pub fn iso8601_wib(ms: i64) -> String {
-    zoned(ms).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    let z = zoned(ms);
+    // Before 1924 Jakarta kept local mean time (+07:07:12). An RFC 3339 offset has no
+    // seconds, so such an instant is written in UTC instead (a fuzzer found a backdated one).
+    if z.offset().seconds() % 60 != 0 {
+        return z.timestamp().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    }
+    z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
 /// RFC 2822 for RSS `pubDate`: `Wed, 02 Mar 2022 09:30:00 +0700`.
@@ -117,6 +123,18 @@ mod tests {
 
     // 2022-03-01T07:05:00Z is 14:05 WIB on Tuesday 1 March 2022.
     const T: i64 = 1_646_118_300_000;
+
+    #[test]
+    fn iso_times_always_have_an_rfc3339_offset() {
+        assert_eq!(iso8601_wib(T), "2022-03-01T14:05:00+07:00");
+        // When Jakarta's offset was +07:07:12.
+        let old = "1759-03-14T12:02:57Z"
+            .parse::<Timestamp>()
+            .unwrap()
+            .as_millisecond();
+        assert_eq!(iso8601_wib(old), "1759-03-14T12:02:57Z");
+        assert!(iso8601_wib(old).parse::<Timestamp>().is_ok());
+    }
 
     #[test]
     fn a_wib_day_starts_at_17_utc() {

@@ -64,6 +64,10 @@ pub(crate) struct Run<'a> {
     pub known: HashMap<(String, String), i64>,
 }
 
+/// The kinds whose import records are read once at the start of a run (a rerun then needs no
+/// query per post).
+const PRELOADED: [&str; 2] = ["post", "page"];
+
 /// A batch commits after this many articles or this long, whichever comes first (on SQLite a
 /// batch holds the write lock: a server on the same data directory waits at most this long).
 const BATCH_ITEMS: usize = 500;
@@ -91,8 +95,10 @@ impl Run<'_> {
 
     /// The Warta id of an item imported before (this session's items included).
     pub async fn imported(&mut self, kind: &str, id: &str) -> anyhow::Result<Option<i64>> {
-        if let Some(found) = self.known.get(&(kind.to_string(), id.to_string())) {
-            return Ok(Some(*found));
+        let found = self.known.get(&(kind.to_string(), id.to_string())).copied();
+        // Posts and pages were all read at the start; the rest is looked up.
+        if found.is_some() || PRELOADED.contains(&kind) {
+            return Ok(found);
         }
         let source = std::mem::take(&mut self.source);
         let key = ImportKey {
@@ -188,6 +194,11 @@ pub async fn import_wordpress(
         ensured: HashMap::new(),
         known: HashMap::new(),
     };
+    for kind in PRELOADED {
+        for (id, article) in nr.store().imported_ids(&run.source, kind).await? {
+            run.known.insert((kind.to_string(), id), article);
+        }
+    }
     let bar = if opts.progress {
         let b = ProgressBar::new(size);
         b.set_style(

@@ -254,13 +254,13 @@ pub(crate) async fn create_article_in(
     Ok(id)
 }
 
-type Scalar<'q> = sqlx::query::QueryScalar<'q, Any, i64, sqlx::any::AnyArguments>;
+pub(crate) type Scalar<'q> = sqlx::query::QueryScalar<'q, Any, i64, sqlx::any::AnyArguments>;
 
 /// Bind the content columns `$1`–`$18` shared by INSERT and UPDATE, in this order: slug,
 /// headline, dek, rubrik_id, topic_id, dateline, signoff, sources, hero_media_id,
 /// hero_caption, hero_credit, body, hero_alt, seo_title, seo_description, live, kind,
 /// fact_check (JSON, or '' for none).
-fn bind_content<'q>(q: Scalar<'q>, w: &ArticleWrite) -> Result<Scalar<'q>, StoreError> {
+pub(crate) fn bind_content<'q>(q: Scalar<'q>, w: &ArticleWrite) -> Result<Scalar<'q>, StoreError> {
     Ok(q.bind(w.slug.clone())
         .bind(w.headline.clone())
         .bind(w.dek.clone())
@@ -309,7 +309,7 @@ pub(crate) async fn audit_in(
     Ok(())
 }
 
-fn slug_conflict(e: sqlx::Error, slug: &str) -> StoreError {
+pub(crate) fn slug_conflict(e: sqlx::Error, slug: &str) -> StoreError {
     match StoreError::from(e) {
         StoreError::Conflict(_) => StoreError::Conflict(format!("an article with slug '{slug}'")),
         other => other,
@@ -345,7 +345,7 @@ async fn write_links(
     Ok(())
 }
 
-fn dedup(ids: &[i64]) -> Vec<i64> {
+pub(crate) fn dedup(ids: &[i64]) -> Vec<i64> {
     let mut seen = Vec::with_capacity(ids.len());
     for id in ids {
         if !seen.contains(id) {

@@ -9,8 +9,9 @@
 //! through the same transaction, so they see the batch's own earlier writes.
 
 use crate::articles::create_article_in;
+use crate::import_sqlite::create_imported_sqlite;
 use crate::imports::{paths_in, record_in};
-use crate::{ArticleWrite, ImportKey, OldPath, Store, StoreError, Term};
+use crate::{ArticleWrite, Backend, ImportKey, OldPath, Store, StoreError, Term};
 use sqlx::{Any, Transaction};
 use warta_core::{Slug, Status};
 
@@ -20,6 +21,7 @@ pub struct ImportBatch {
     tx: Transaction<'static, Any>,
     /// The store's mark on the change log (servers following it see the import's changes).
     origin: std::sync::Arc<str>,
+    backend: Backend,
     items: usize,
     in_item: bool,
 }
@@ -30,6 +32,7 @@ impl Store {
         Ok(ImportBatch {
             tx: self.begin_write().await?,
             origin: self.origin.clone(),
+            backend: self.backend,
             items: 0,
             in_item: false,
         })
@@ -61,6 +64,10 @@ impl ImportBatch {
     /// End the item: keep it (`ok`) or undo everything it wrote.
     pub async fn end_item(&mut self, ok: bool) -> Result<(), StoreError> {
         if !self.in_item {
+            // Released already (SQLite's one-script article), or never opened.
+            if ok {
+                self.items += 1;
+            }
             return Ok(());
         }
         if !ok {
@@ -155,7 +162,7 @@ impl ImportBatch {
     }
 
     /// Create an imported article with its import record and old addresses (inside the open
-    /// item). Returns its id.
+    /// item). Returns its id. On SQLite this is one script that also ends the item.
     pub async fn create_article(
         &mut self,
         w: &ArticleWrite,
@@ -164,15 +171,32 @@ impl ImportBatch {
         key: ImportKey<'_>,
         old_paths: &[String],
     ) -> Result<i64, StoreError> {
+        if self.backend == Backend::Sqlite && self.in_item {
+            let id =
+                create_imported_sqlite(&mut self.tx, &self.origin, w, status, by, key, old_paths)
+                    .await?;
+            // The script released the item's savepoint.
+            self.in_item = false;
+            return Ok(id);
+        }
         let id = create_article_in(&mut self.tx, &self.origin, w, status, by).await?;
         record_in(&mut self.tx, key, id).await?;
         let target = OldPath {
-            target: format!("/berita/{}", w.slug),
+            target: article_target(w),
             target_kind: "article".into(),
             target_id: id,
         };
         paths_in(&mut self.tx, old_paths, &target).await?;
         Ok(id)
+    }
+}
+
+/// Where an imported article's old addresses lead: the outlet's own pages live at /halaman/,
+/// stories at /berita/.
+pub(crate) fn article_target(w: &ArticleWrite) -> String {
+    match w.kind {
+        warta_core::ArticleKind::Page => format!("/halaman/{}", w.slug),
+        _ => format!("/berita/{}", w.slug),
     }
 }
 

@@ -37,6 +37,21 @@ impl Store {
         .await?)
     }
 
+    /// Every item of `kind` that imports from `source` made: (source id, Warta id).
+    pub async fn imported_ids(
+        &self,
+        source: &str,
+        kind: &str,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT source_id, warta_id FROM import_items WHERE source = $1 AND kind = $2",
+        )
+        .bind(source)
+        .bind(kind)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// Remember that `key` became `warta_id` (a second record of the same key is ignored).
     pub async fn record_import(&self, key: ImportKey<'_>, warta_id: i64) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
@@ -78,11 +93,7 @@ impl Store {
         let id = crate::articles::create_article_in(&mut tx, &self.origin, w, status, by).await?;
         record_in(&mut tx, key, id).await?;
         let target = OldPath {
-            // The outlet's own pages live at /halaman/, stories at /berita/.
-            target: match w.kind {
-                warta_core::ArticleKind::Page => format!("/halaman/{}", w.slug),
-                _ => format!("/berita/{}", w.slug),
-            },
+            target: crate::import_batch::article_target(w),
             target_kind: "article".into(),
             target_id: id,
         };

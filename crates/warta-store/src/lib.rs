@@ -15,6 +15,7 @@ mod error;
 mod export;
 mod home;
 mod import_batch;
+mod import_sqlite;
 mod imports;
 mod jobs;
 mod listings;
