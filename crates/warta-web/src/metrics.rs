@@ -13,7 +13,6 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
-use std::time::Instant;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RequestLabels {
@@ -43,18 +42,18 @@ fn latency_buckets() -> Histogram {
 
 /// Every metric of one server.
 pub struct Metrics {
-    registry: Registry,
+    pub(crate) registry: Registry,
     pub requests: Family<RequestLabels, Counter>,
     pub latency: Family<ClassLabel, Histogram, fn() -> Histogram>,
     pub cache: Family<ResultLabel, Counter>,
     pub render: Histogram,
     pub shed: Family<GateLabel, Counter>,
-    slots_in_use: Family<GateLabel, Gauge>,
-    jobs_waiting: Gauge,
-    scheduler_lag: Gauge,
-    pool_size: Gauge,
-    pool_idle: Gauge,
-    cached_pages: Gauge,
+    pub(crate) slots_in_use: Family<GateLabel, Gauge>,
+    pub(crate) jobs_waiting: Gauge,
+    pub(crate) scheduler_lag: Gauge,
+    pub(crate) pool_size: Gauge,
+    pub(crate) pool_idle: Gauge,
+    pub(crate) cached_pages: Gauge,
 }
 
 impl Default for Metrics {

@@ -8,7 +8,6 @@
 //! cannot take the article pages down.
 
 use crate::error::AppError;
-use axum::response::IntoResponse;
 use prometheus_client::metrics::counter::Counter;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;

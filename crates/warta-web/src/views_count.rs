@@ -28,13 +28,13 @@ impl ViewCounts {
         *map.entry((article, hour)).or_default() += 1;
     }
 
-    fn take(&self) -> Vec<(i64, i64, i64)> {
+    pub(crate) fn take(&self) -> Vec<(i64, i64, i64)> {
         let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
         map.drain().map(|((a, h), n)| (a, h, n)).collect()
     }
 
     /// Put counts back after a failed flush, for the next one.
-    fn restore(&self, views: Vec<(i64, i64, i64)>) {
+    pub(crate) fn restore(&self, views: Vec<(i64, i64, i64)>) {
         let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
         for (a, h, n) in views {
             *map.entry((a, h)).or_default() += n;
