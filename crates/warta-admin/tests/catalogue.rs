@@ -240,7 +240,7 @@ fn literals_after(code: &str, marker: &str) -> Vec<String> {
 }
 
 /// The actions the code writes to the audit log: the action argument of each `.audit(…)`
-/// (second) and `audit_in(…)` (third) call. A literal is taken as it is; a variable
+/// (second) and `audit_in(…)` (fourth, after the connection and the origin) call. A literal is taken as it is; a variable
 /// `action` from its `let`; `save.action` from every `action: "…"` of a `Save`;
 /// `step.as_str()` from `Transition::as_str`. Any other form fails the scan, so a new way
 /// of naming an action must be taught here.
@@ -263,7 +263,7 @@ fn audit_actions() -> Vec<(String, String)> {
     assert!(steps.len() >= 5, "Transition::as_str: {steps:?}");
     let mut out = Vec::new();
     for (name, code) in &files {
-        for (marker, index) in [(".audit(", 1), ("audit_in(", 2)] {
+        for (marker, index) in [(".audit(", 1), ("audit_in(", 3)] {
             for (at, _) in code.match_indices(marker) {
                 if code[..at].ends_with("fn ") {
                     continue;
@@ -338,7 +338,7 @@ fn every_audit_action_the_code_records_has_a_label_in_both_languages() {
     missing.dedup();
     assert!(
         missing.is_empty(),
-        "audit actions without a label in crates/warta-admin/src/i18n.rs:\n{}",
+        "audit actions without a label in crates/warta-admin/src/i18n/:\n{}",
         missing.join("\n")
     );
 }

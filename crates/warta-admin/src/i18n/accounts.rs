@@ -196,4 +196,14 @@ pub const ACCOUNTS: &[(&str, &str, &str)] = &[
         "password changed",
     ),
     ("audit_rubrik", "membuat rubrik", "section created"),
+    (
+        "audit_reply",
+        "menambahkan hak jawab",
+        "right of reply added",
+    ),
+    (
+        "audit_reply-delete",
+        "menghapus hak jawab",
+        "right of reply removed",
+    ),
 ];
