@@ -138,6 +138,11 @@ pub(crate) fn news_article(site: &Site, a: &ArticleView) -> Value {
         "inLanguage": "id-ID",
         "wordCount": a.word_count,
     });
+    // A page of a paged article shows part of the text: the structured data carries it all
+    // (an unpaged page has it in its HTML, so it is not sent twice).
+    if a.paging.is_some() && !a.full_text.is_empty() {
+        o["articleBody"] = a.full_text.clone().into();
+    }
     if let Some(images) = hero_images(site, a) {
         o["image"] = images;
     }

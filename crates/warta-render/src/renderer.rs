@@ -275,9 +275,20 @@ impl Renderer {
         )
     }
 
-    /// The article's body as plain HTML with absolute addresses, for syndication (ninjs).
-    pub fn syndication_body(&self, a: &ArticleView) -> Result<String, RenderError> {
-        self.render("ninjs_body.html", context! { a })
+    /// The article's whole body as plain HTML with absolute addresses, for syndication:
+    /// ninjs (`with_dateline` false: the dateline is its `located`) and feeds (true: the
+    /// dateline opens the first paragraph, as on the page).
+    pub fn syndication_body(
+        &self,
+        a: &ArticleView,
+        with_dateline: bool,
+    ) -> Result<String, RenderError> {
+        let dateline_at = a
+            .body
+            .iter()
+            .position(|b| matches!(b, BlockView::Paragraph { .. }))
+            .filter(|_| with_dateline && !a.dateline.trim().is_empty());
+        self.render("ninjs_body.html", context! { a, dateline_at })
     }
 
     /// The article's schema.org NewsArticle (LiveBlogPosting when live) as JSON text, safe to place inside `<script>`.

@@ -144,6 +144,10 @@ pub struct ArticleView {
     pub related: Vec<TeaserView>,
     /// Plain-text words in the body, for JSON-LD `wordCount`.
     pub word_count: usize,
+    /// The whole body as plain text (every page, the dateline first): JSON-LD `articleBody`
+    /// of a paged article, whose page shows only part of it.
+    #[serde(skip)]
+    pub full_text: String,
     /// Correction notes ("Koreksi"), oldest first.
     pub corrections: Vec<CorrectionView>,
     /// A running live blog: the page shows [`ArticleView::live_entries`] and loads live.js.
@@ -300,6 +304,9 @@ pub struct FeedItem {
     pub authors: Vec<String>,
     pub rubrik: String,
     pub image: Option<ImageView>,
+    /// The whole text as HTML (every page of a paged article): RSS `content:encoded`, Atom
+    /// `content`. Empty: the feed carries only the dek.
+    pub content: String,
 }
 
 /// A month in the sitemap index: `/sitemap-YYYY-MM.xml`.

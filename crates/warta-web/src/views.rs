@@ -112,20 +112,7 @@ pub async fn article_view(
     a: &ArticleRow,
 ) -> Result<(ArticleView, Vec<Dep>), AppError> {
     let store = app.store();
-    let mut deps = vec![Dep::Article(a.id), Dep::Rubrik(a.rubrik.id)];
-    deps.extend(a.tags.iter().map(|t| Dep::Tag(t.id)));
-    deps.extend(a.topic.iter().map(|t| Dep::Topic(t.id)));
-    deps.extend(a.authors.iter().map(|u| Dep::Author(u.id)));
-
-    let entries = if a.live {
-        store.live_entries(a.id, 0).await?
-    } else {
-        Vec::new()
-    };
-    let blocks = a.body.iter().chain(entries.iter().flat_map(|e| &e.body));
-    let refs = Refs::fetch(store, blocks, a.hero_media_id, &mut deps).await?;
-    let body = a.body.iter().filter_map(|b| refs.block_view(b)).collect();
-    let live_entries = entries.iter().map(|e| refs.live_entry_view(e)).collect();
+    let (mut view, mut deps) = text_view(store, a).await?;
     // "Berita terkait": the search index's suggestions unless the editor picked stories in
     // the body; topic, tags and rubrik (the store's ranking) fill up.
     let picked = a
@@ -145,12 +132,29 @@ pub async fn article_view(
         }
     }
     deps.extend(related_rows.iter().map(|t| Dep::Article(t.id)));
-    let related = teasers(store, &related_rows).await?;
-    let word_count = a
-        .body
-        .iter()
-        .map(|b| b.plain_text().split_whitespace().count())
-        .sum();
+    view.related = teasers(store, &related_rows).await?;
+    Ok((view, deps))
+}
+
+/// The article's own content (everything but "Berita terkait"), e.g. for a feed's full text.
+pub async fn text_view(store: &Store, a: &ArticleRow) -> Result<(ArticleView, Vec<Dep>), AppError> {
+    let mut deps = vec![Dep::Article(a.id), Dep::Rubrik(a.rubrik.id)];
+    deps.extend(a.tags.iter().map(|t| Dep::Tag(t.id)));
+    deps.extend(a.topic.iter().map(|t| Dep::Topic(t.id)));
+    deps.extend(a.authors.iter().map(|u| Dep::Author(u.id)));
+
+    let entries = if a.live {
+        store.live_entries(a.id, 0).await?
+    } else {
+        Vec::new()
+    };
+    let blocks = a.body.iter().chain(entries.iter().flat_map(|e| &e.body));
+    let refs = Refs::fetch(store, blocks, a.hero_media_id, &mut deps).await?;
+    let body = a.body.iter().filter_map(|b| refs.block_view(b)).collect();
+    let live_entries = entries.iter().map(|e| refs.live_entry_view(e)).collect();
+    let texts: Vec<String> = a.body.iter().map(|b| b.plain_text()).collect();
+    let word_count = texts.iter().map(|t| t.split_whitespace().count()).sum();
+    let full_text = full_text(&a.dateline, &texts);
 
     let view = ArticleView {
         id: a.id,
@@ -192,8 +196,9 @@ pub async fn article_view(
         body,
         published_at: a.published_at.unwrap_or(a.updated_at),
         updated_at: a.updated_at,
-        related,
+        related: Vec::new(),
         word_count,
+        full_text,
         corrections: a
             .corrections
             .iter()
@@ -238,6 +243,21 @@ pub async fn article_view(
     );
     deps.extend(a.reply_to.iter().map(|t| Dep::Article(t.id)));
     Ok((view, deps))
+}
+
+/// The body's paragraphs as plain text, blank lines between, the dateline first.
+fn full_text(dateline: &str, texts: &[String]) -> String {
+    let mut paras = texts.iter().map(|t| t.trim()).filter(|t| !t.is_empty());
+    let mut out = match (dateline.trim(), paras.next()) {
+        ("", Some(first)) => first.to_string(),
+        (d, Some(first)) => format!("{d} – {first}"),
+        (_, None) => return String::new(),
+    };
+    for p in paras {
+        out.push_str("\n\n");
+        out.push_str(p);
+    }
+    out
 }
 
 /// Live-blog entries as rendered on the page and sent to readers' event streams.

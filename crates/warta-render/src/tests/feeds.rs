@@ -8,6 +8,7 @@ const NEWS_NS: &str = "http://www.google.com/schemas/sitemap-news/0.9";
 const MEDIA_NS: &str = "http://search.yahoo.com/mrss/";
 const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 const DC_NS: &str = "http://purl.org/dc/elements/1.1/";
+const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";
 
 fn child<'a>(n: Node<'a, 'a>, ns: Option<&str>, name: &str) -> Node<'a, 'a> {
     n.children()
@@ -73,6 +74,49 @@ fn rss_is_well_formed_with_absolute_links_and_escaped_text() {
     assert_eq!(enc.attribute("type"), Some("image/webp"));
     assert_eq!(enc.attribute("length"), Some("0"));
     assert!(items[1].children().all(|c| !c.has_tag_name("enclosure")));
+    // The whole text, escaped once: the HTML comes back out of the XML as written.
+    let content = child(it, Some(CONTENT_NS), "encoded");
+    assert_eq!(content.text(), Some("<p>Isi <b>lengkap</b> & utuh.</p>"));
+    assert!(
+        items[1]
+            .children()
+            .all(|c| c.tag_name().name() != "encoded")
+    );
+}
+
+#[test]
+fn atom_entries_carry_the_whole_text_as_html_content() {
+    let xml = renderer().atom(&feed(), PUBLISHED).unwrap();
+    let doc = Document::parse(&xml).expect("well-formed Atom");
+    let entries: Vec<_> = doc
+        .root_element()
+        .children()
+        .filter(|c| c.has_tag_name((ATOM_NS, "entry")))
+        .collect();
+    assert_eq!(entries.len(), 2);
+    let content = child(entries[0], Some(ATOM_NS), "content");
+    assert_eq!(content.attribute("type"), Some("html"));
+    assert_eq!(content.text(), Some("<p>Isi <b>lengkap</b> & utuh.</p>"));
+    assert!(
+        entries[1]
+            .children()
+            .all(|c| !c.has_tag_name((ATOM_NS, "content")))
+    );
+}
+
+#[test]
+fn syndication_body_opens_with_the_dateline_only_for_feeds() {
+    let a = article();
+    let r = renderer();
+    let feed = r.syndication_body(&a, true).unwrap();
+    let ninjs = r.syndication_body(&a, false).unwrap();
+    let opening = format!("<p><strong>{}, Warta Kita –</strong> ", a.dateline);
+    assert!(feed.contains(&opening), "{feed}");
+    assert_eq!(
+        feed.matches("<strong>").count(),
+        ninjs.matches("<strong>").count() + 1
+    );
+    assert!(!ninjs.contains(&opening));
 }
 
 #[test]

@@ -186,6 +186,7 @@ pub fn article() -> ArticleView {
         updated_at: UPDATED,
         related: vec![teaser(1), teaser(2)],
         word_count: 321,
+        full_text: String::new(),
         corrections: Vec::new(),
         live: false,
         live_entries: Vec::new(),
@@ -281,6 +282,7 @@ pub fn feed() -> FeedView {
                 authors: vec!["Rina Wulandari".into(), "Budi Santoso".into()],
                 rubrik: "Nasional".into(),
                 image: Some(image("feed", "Keterangan", "Andi")),
+                content: "<p>Isi <b>lengkap</b> & utuh.</p>".into(),
             },
             FeedItem {
                 url: "/nasional/b".into(),
@@ -291,6 +293,7 @@ pub fn feed() -> FeedView {
                 authors: vec![],
                 rubrik: "Nasional".into(),
                 image: None,
+                content: String::new(),
             },
         ],
     }

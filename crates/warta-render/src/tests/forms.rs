@@ -83,6 +83,9 @@ fn a_fact_check_has_a_verdict_box_references_and_a_claim_review() {
 #[test]
 fn paged_articles_link_every_page_and_point_canonical_at_the_whole_text() {
     let mut a = article();
+    a.full_text = "PADANG – Halaman satu.\n\nHalaman tiga <akhir>.".into();
+    // Unpaged, the text is on the page and not repeated in the structured data.
+    assert!(ld_blocks(&page(&a))[0].get("articleBody").is_none());
     a.paging = Some(Paging {
         current: Some(2),
         total: 3,
@@ -112,6 +115,8 @@ fn paged_articles_link_every_page_and_point_canonical_at_the_whole_text() {
         news["url"],
         "https://warta.example/nasional/banjir-padang?page=all"
     );
+    // Page 2 shows part of the text; its JSON-LD carries all of it.
+    assert_eq!(news["articleBody"], a.full_text.as_str());
 }
 
 #[test]

@@ -140,7 +140,7 @@ pub async fn get(State(app): State<AppState>, ApiId(id): ApiId) -> Result<Respon
         _ => return Err(AppError::NotFound("not found".into())),
     }
     let (view, _) = views::article_view(&app, &a).await?;
-    let body = app.renderer().syndication_body(&view)?;
+    let body = app.renderer().syndication_body(&view, false)?;
     let hero = match a.hero_media_id {
         Some(m) => app.store().media_by_id(m).await?,
         None => None,

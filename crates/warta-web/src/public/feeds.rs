@@ -50,6 +50,7 @@ async fn render(app: &AppState, c: Channel, format: Format) -> Result<Rendered, 
     let mut deps = vec![c.dep, Dep::Lists];
     for (row, teaser) in rows.iter().zip(teasers) {
         deps.push(Dep::Article(row.id));
+        let content = full_content(app, row.id, &mut deps).await?;
         items.push(FeedItem {
             url: teaser.url,
             headline: teaser.headline,
@@ -59,6 +60,7 @@ async fn render(app: &AppState, c: Channel, format: Format) -> Result<Rendered, 
             authors: authors.remove(&row.id).unwrap_or_default(),
             rubrik: row.rubrik_name.clone(),
             image: teaser.image,
+            content,
         });
     }
     let last_modified = rows.iter().map(|r| r.updated_at).max().unwrap_or(0);
@@ -81,6 +83,15 @@ async fn render(app: &AppState, c: Channel, format: Format) -> Result<Rendered, 
         deps,
         fresh_for: None,
     })
+}
+
+/// An item's whole text as HTML (every page of a paged article), as WordPress's feeds carry
+/// it in `content:encoded`: readers and aggregators need not open the page.
+async fn full_content(app: &AppState, id: i64, deps: &mut Vec<Dep>) -> Result<String, AppError> {
+    let a = app.store().article_by_id(id).await?;
+    let (view, more) = views::text_view(app.store(), &a).await?;
+    deps.extend(more);
+    Ok(app.renderer().syndication_body(&view, true)?)
 }
 
 async fn serve(

@@ -258,6 +258,30 @@ print(json.dumps([d for d in data["json-ld"] if d.get("@type") == "ClaimReview"]
     assert_eq!(r["url"], a["url"]);
 }
 
+/// The page without its JSON-LD blocks: what a reader sees.
+fn without_ld(html: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in html
+        .split("<script type=\"application/ld+json\">")
+        .enumerate()
+    {
+        match i {
+            0 => out.push_str(part),
+            _ => out.push_str(part.split_once("</script>").map_or("", |(_, rest)| rest)),
+        }
+    }
+    out
+}
+
+/// The page's first JSON-LD block (the NewsArticle).
+fn ld_of(html: &str) -> Value {
+    let ld = html
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .expect("a JSON-LD block");
+    serde_json::from_str(ld.split("</script>").next().unwrap_or("")).expect("JSON-LD is JSON")
+}
+
 #[tokio::test]
 async fn paged_articles_answer_page_n_and_page_all() {
     let n = newsroom().await;
@@ -279,7 +303,8 @@ async fn paged_articles_answer_page_n_and_page_all() {
 
     let (s, first) = n.app.text(&path).await;
     assert_eq!(s, 200);
-    assert!(first.contains("Pala dan cengkih") && !first.contains("Kepulauan Banda"));
+    let shown = without_ld(&first);
+    assert!(shown.contains("Pala dan cengkih") && !shown.contains("Kepulauan Banda"));
     assert!(first.contains("<nav class=\"halaman\" aria-label=\"Halaman artikel\">"));
     assert!(first.contains(&format!("<a href=\"{path}\" aria-current=\"page\">1</a>")));
     assert!(first.contains(&format!("<a href=\"{path}?page=3\">3</a>")));
@@ -291,12 +316,21 @@ async fn paged_articles_answer_page_n_and_page_all() {
 
     let (s, second) = n.app.text(&format!("{path}?page=2")).await;
     assert_eq!(s, 200);
-    assert!(second.contains("Kepulauan Banda") && !second.contains("Pala dan cengkih"));
+    let shown = without_ld(&second);
+    assert!(shown.contains("Kepulauan Banda") && !shown.contains("Pala dan cengkih"));
     assert!(second.contains(&format!(
         "<a href=\"{path}?page=2\" aria-current=\"page\">2</a>"
     )));
     assert!(second.contains(&format!("<a href=\"{path}?page=3\" rel=\"next\">")));
     assert!(second.contains(&canonical));
+    // Page 2 shows one part; its structured data carries the whole text.
+    let body = ld_of(&second)["articleBody"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    for text in ["Pala dan cengkih", "Kepulauan Banda", "Ternate dan Tidore"] {
+        assert!(body.contains(text), "articleBody has {text}: {body}");
+    }
 
     let (s, all) = n.app.text(&format!("{path}?page=all&utm_source=wa")).await;
     assert_eq!(s, 200);
@@ -312,11 +346,7 @@ async fn paged_articles_answer_page_n_and_page_all() {
         "<a href=\"{path}?page=all\" aria-current=\"page\">Semua</a>"
     )));
     // JSON-LD describes the whole text.
-    let ld = all
-        .split("<script type=\"application/ld+json\">")
-        .nth(1)
-        .unwrap();
-    let ld: Value = serde_json::from_str(ld.split("</script>").next().unwrap()).unwrap();
+    let ld = ld_of(&all);
     assert_eq!(
         ld["url"],
         format!("{}?page=all", a["url"].as_str().unwrap())
@@ -340,6 +370,18 @@ async fn paged_articles_answer_page_n_and_page_all() {
             .count(),
         1
     );
+    // RSS and Atom carry every page's text (escaped HTML in content:encoded / content).
+    let (_, atom) = n.app.text("/atom.xml").await;
+    for feed in [&rss, &atom] {
+        for text in ["Pala dan cengkih", "Kepulauan Banda", "Ternate dan Tidore"] {
+            assert!(feed.contains(text), "the feed has {text}");
+        }
+    }
+    assert!(
+        rss.contains("<content:encoded>&lt;p&gt;&lt;strong&gt;MOSKOW, "),
+        "{rss}"
+    );
+    assert!(atom.contains("<content type=\"html\">"));
 
     // Without breaks nothing changes: no navigation, canonical as before, no page 2.
     let plain = n.published("Harga Beras Stabil Menjelang Ramadan").await;
