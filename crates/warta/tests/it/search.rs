@@ -290,3 +290,72 @@ async fn every_page_has_a_search_form_and_home_declares_the_search_action() {
         "required name=search_term_string"
     );
 }
+
+/// Renaming a tag, a rubrik or an author in `/admin/taksonomi` reindexes the articles that
+/// carry it: readers find them by the new name, not by the old.
+async fn renames_scenario(app: &TestApp) {
+    use crate::helpers::Desk;
+    let token = app
+        .token_for("ed@warta.test", "Ed Lama", warta_core::Role::Editor)
+        .await;
+    crate::helpers::make_rubriks(app, &token).await;
+    let mut a = story(
+        "Warga Menanam Mangrove di Pesisir Utara",
+        "Ratusan bibit ditanam pada Minggu pagi.",
+        "Ekonomi",
+    );
+    a["tags"] = json!(["Lingkungan"]);
+    publish_with(app, &token, a).await;
+    for q in ["ekowisata", "kreatif", "wiryono"] {
+        assert!(found(app, q).await.is_empty(), "{q} before the renames");
+    }
+    let store = app.store().await;
+    let tag = store.list_terms(warta_store::Term::Tag).await.unwrap();
+    let tag = tag.iter().find(|t| t.name == "Lingkungan").unwrap().id;
+    let rubrik = store.list_terms(warta_store::Term::Rubrik).await.unwrap();
+    let rubrik = rubrik.iter().find(|t| t.name == "Ekonomi").unwrap().id;
+    let users = store.list_users().await.unwrap();
+    let author = users.iter().find(|u| u.name == "Ed Lama").unwrap().id;
+
+    let desk = Desk::sign_in(app, "ed@warta.test").await;
+    for (path, name) in [
+        (format!("/admin/taksonomi/tag/{tag}"), "Ekowisata Bahari"),
+        (
+            format!("/admin/taksonomi/rubrik/{rubrik}"),
+            "Ekonomi Kreatif",
+        ),
+        (
+            format!("/admin/taksonomi/penulis/{author}"),
+            "Sulastri Wiryono",
+        ),
+    ] {
+        let form = [("name", name), ("description", ""), ("bio", "")];
+        let (s, _, body) = desk.post(&path, &form).await;
+        assert_eq!(s, 303, "{path}: {body}");
+    }
+    app.run_pending_jobs().await;
+    for q in ["ekowisata", "kreatif", "wiryono"] {
+        assert_eq!(
+            found(app, q).await,
+            ["Warga Menanam Mangrove di Pesisir Utara"],
+            "{q} after the renames"
+        );
+    }
+    assert!(
+        found(app, "lingkungan").await.is_empty(),
+        "the old tag name"
+    );
+}
+
+#[tokio::test]
+async fn renamed_terms_and_authors_are_found_by_their_new_names() {
+    renames_scenario(&TestApp::spawn().await).await;
+}
+
+#[tokio::test]
+async fn renamed_terms_are_reindexed_on_postgres_too() {
+    let Some(app) = crate::helpers::postgres_app().await else {
+        return;
+    };
+    renames_scenario(&app).await;
+}
