@@ -197,6 +197,17 @@ try {
   await w.screenshot({ path: join(shots, 'newsroom-editor.png'), fullPage: true });
   log(`writer wrote article ${id}: ${body.map((b) => b.type).join(', ')}`);
 
+  step = 'writer: "Baca juga" suggests related stories before anything is typed';
+  await w.locator('#body-editor [role=toolbar] button[data-command=related]').click();
+  const sug = w.locator('dialog.we-dialog[open]');
+  assert.equal(await sug.locator('input[type=search]').inputValue(), '', 'nothing typed');
+  await sug.locator('button.we-result', { hasText: setup.kin.headline }).waitFor({ timeout: 5000 });
+  const offered = await sug.locator('button.we-result .we-result-title').allTextContents();
+  assert.ok(!offered.includes(HEADLINE), `the story itself is not suggested: ${offered}`);
+  await w.keyboard.press('Escape');
+  await sug.waitFor({ state: 'detached' });
+  log(`suggested before typing: ${offered.join(' | ')}`);
+
   step = 'writer: submit for review';
   assert.equal(await w.locator('button[name=action][value=publish]').count(), 0, 'writers have no publish button');
   await Promise.all([w.waitForURL((u) => u.pathname === `/admin/artikel/${id}` && u.search !== ''), w.locator('button[name=action][value=submit]').click()]);

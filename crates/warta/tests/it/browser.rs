@@ -141,6 +141,18 @@ async fn newsroom_works_in_headless_chromium_with_javascript() {
     let linked = n
         .published("Gencatan Senjata Disepakati di Perbatasan Timur")
         .await;
+    // A published story close to the one the writer will write: the "Baca juga" dialog
+    // suggests it before anything is typed.
+    let kin = n
+        .create(json!({
+            "headline": "Warga Sukamaju Membangun Jembatan Bambu Darurat",
+            "rubrik": "Internasional",
+            "body": [{"type": "paragraph",
+                      "text": "Warga desa Sukamaju bergotong royong membangun jembatan bambu darurat."}]
+        }))
+        .await;
+    let kin = n.publish(kin["id"].as_i64().unwrap()).await;
+    app.run_pending_jobs().await;
     // A photo in the media library.
     let (s, photo) = n
         .upload(
@@ -166,6 +178,7 @@ async fn newsroom_works_in_headless_chromium_with_javascript() {
         "contributor": {"email": "kontributor@warta.test", "name": "Kiki Kontributor"},
         "linked": {"id": linked["id"], "headline": linked["headline"], "path": path_of(&linked["url"])},
         "photo": {"id": photo["id"]},
+        "kin": {"id": kin["id"], "headline": kin["headline"]},
         "shared": {"id": shared["id"], "headline": shared["headline"]},
     });
     let shots = screenshots();
