@@ -2,43 +2,12 @@
 //! visibly without `WARTA_TEST_POSTGRES_URL`): who submitted an article and when, the rubrik
 //! menu order, leaving an article.
 
+#[macro_use]
+mod common;
+
+use common::user;
 use warta_core::{Block, Role, Status, Transition};
-use warta_store::{ArticleWrite, NewUser, Store, Term};
-
-async fn sqlite() -> (Store, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_sqlite(&dir.path().join("warta.db"))
-        .await
-        .unwrap();
-    store.migrate().await.unwrap();
-    (store, dir)
-}
-
-async fn postgres() -> Option<Store> {
-    let Ok(url) = std::env::var("WARTA_TEST_POSTGRES_URL") else {
-        assert!(
-            std::env::var("WARTA_TEST_REQUIRE_ALL").as_deref() != Ok("1"),
-            "WARTA_TEST_REQUIRE_ALL=1 but WARTA_TEST_POSTGRES_URL is not set"
-        );
-        eprintln!("SKIPPED: PostgreSQL desk store test (set WARTA_TEST_POSTGRES_URL)");
-        return None;
-    };
-    let db = warta_store::create_test_database(&url).await.unwrap();
-    let store = Store::open(&db).await.unwrap();
-    store.migrate().await.unwrap();
-    Some(store)
-}
-
-async fn user(s: &Store, email: &str, name: &str, role: Role) -> i64 {
-    let u = NewUser {
-        email,
-        name,
-        role,
-        password: "kata-sandi-lama",
-        bio: "",
-    };
-    s.create_user(u).await.unwrap().id
-}
+use warta_store::{ArticleWrite, Store, Term};
 
 async fn draft(s: &Store, by: i64, slug: &str) -> i64 {
     let rubrik = s.ensure_term(Term::Rubrik, "Nasional", "").await.unwrap();
@@ -133,31 +102,9 @@ async fn leaving_removes_only_the_leavers_presence(s: &Store) {
     s.leave_presence(a, 12345).await.unwrap();
 }
 
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    let (s, _dir) = super::sqlite().await;
-                    super::$name(&s).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    if let Some(s) = super::postgres().await {
-                        super::$name(&s).await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
 on_both_backends!(
+    "desk store",
+    crate::common::store_of;
     submissions_name_the_latest_submitter,
     rubriks_move_in_the_menu_and_new_ones_go_last,
     leaving_removes_only_the_leavers_presence,

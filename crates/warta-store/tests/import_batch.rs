@@ -1,36 +1,10 @@
 //! Import batches: many articles in one transaction, each whole or not at all (a savepoint per
 //! item), on SQLite (one script per article) and PostgreSQL (separate statements).
 
+mod common;
+
 use warta_core::{Block, Role, Status};
 use warta_store::{ArticleWrite, ImportKey, NewUser, Store, StoreError, Term};
-
-async fn sqlite() -> (Store, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_sqlite(&dir.path().join("warta.db"))
-        .await
-        .unwrap();
-    store.migrate().await.unwrap();
-    (store, dir)
-}
-
-async fn postgres() -> Option<Store> {
-    let Ok(url) = std::env::var("WARTA_TEST_POSTGRES_URL") else {
-        assert!(
-            std::env::var("WARTA_TEST_REQUIRE_ALL").as_deref() != Ok("1"),
-            "WARTA_TEST_REQUIRE_ALL=1 but WARTA_TEST_POSTGRES_URL is not set"
-        );
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED: PostgreSQL import batch test (set WARTA_TEST_POSTGRES_URL)"
-        );
-        return None;
-    };
-    let db = warta_store::create_test_database(&url).await.unwrap();
-    let store = Store::open(&db).await.unwrap();
-    store.migrate().await.unwrap();
-    Some(store)
-}
 
 fn key(id: &str) -> ImportKey<'_> {
     ImportKey {
@@ -164,13 +138,15 @@ async fn exercise(store: &Store) {
 
 #[tokio::test]
 async fn sqlite_import_batch_keeps_each_item_whole_or_nothing() {
-    let (store, _dir) = sqlite().await;
+    let fresh = common::sqlite().await;
+    let store = fresh.store.clone();
     exercise(&store).await;
 }
 
 #[tokio::test]
 async fn postgres_import_batch_keeps_each_item_whole_or_nothing() {
-    if let Some(store) = postgres().await {
+    if let Some(fresh) = common::postgres("import batch").await {
+        let store = fresh.store.clone();
         exercise(&store).await;
     }
 }

@@ -2,67 +2,15 @@
 //! `WARTA_TEST_POSTGRES_URL` is set): claiming, retries, failures, dedupe keys, stale locks,
 //! and many claimers at once never getting the same job.
 
+#[macro_use]
+mod common;
+
 use std::collections::BTreeSet;
 use warta_store::{AVIF_JOB, JOB_LEASE_MS, NewJob, NewMedia, Store, now_ms};
 
-async fn sqlite() -> (Store, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_sqlite(&dir.path().join("warta.db"))
-        .await
-        .unwrap();
-    store.migrate().await.unwrap();
-    (store, dir)
-}
-
-/// A migrated store on a fresh PostgreSQL database, or `None` with a visible SKIPPED line
-/// (a failure under `WARTA_TEST_REQUIRE_ALL=1`).
-async fn postgres() -> Option<Store> {
-    let Ok(url) = std::env::var("WARTA_TEST_POSTGRES_URL") else {
-        assert!(
-            std::env::var("WARTA_TEST_REQUIRE_ALL").as_deref() != Ok("1"),
-            "WARTA_TEST_REQUIRE_ALL=1 but WARTA_TEST_POSTGRES_URL is not set"
-        );
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED: PostgreSQL job queue test (set WARTA_TEST_POSTGRES_URL, e.g. postgres://postgres@127.0.0.1/postgres)"
-        );
-        return None;
-    };
-    let db = warta_store::create_test_database(&url)
-        .await
-        .expect("create a test database");
-    let store = Store::open(&db).await.expect("connect to PostgreSQL");
-    store.migrate().await.unwrap();
-    Some(store)
-}
-
-/// One `#[tokio::test]` per backend for each scenario function.
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-                async fn $name() {
-                    let (store, _dir) = super::sqlite().await;
-                    super::$name(&store).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-                async fn $name() {
-                    if let Some(store) = super::postgres().await {
-                        super::$name(&store).await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
 on_both_backends!(
+    "job queue",
+    crate::common::store_of;
     jobs_are_claimed_once_then_completed_retried_or_failed,
     a_dedupe_key_allows_one_waiting_job,
     a_stale_claim_is_claimed_again_and_a_released_one_at_once,

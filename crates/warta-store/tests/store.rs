@@ -1,17 +1,10 @@
 //! The store against a real SQLite file (always) and a real PostgreSQL server (when
 //! `WARTA_TEST_POSTGRES_URL` is set; `.ci/run` sets it and `WARTA_TEST_REQUIRE_ALL=1`).
 
+mod common;
+
 use warta_core::{Block, Role, Status, Transition};
 use warta_store::{ArticleFilter, ArticleWrite, ListScope, NewUser, Save, Store, StoreError, Term};
-
-async fn sqlite() -> (Store, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_sqlite(&dir.path().join("warta.db"))
-        .await
-        .unwrap();
-    store.migrate().await.unwrap();
-    (store, dir)
-}
 
 async fn writer(store: &Store) -> i64 {
     store
@@ -64,39 +57,17 @@ fn save(expected_revision: Option<i64>, by: i64) -> Save {
 
 #[tokio::test]
 async fn sqlite_articles_round_trip_with_revisions_and_redirects() {
-    let (store, _dir) = sqlite().await;
+    let fresh = common::sqlite().await;
+    let store = fresh.store.clone();
     exercise(&store).await;
 }
 
 #[tokio::test]
 async fn postgres_articles_round_trip_with_revisions_and_redirects() {
-    if let Some(store) = postgres().await {
+    if let Some(fresh) = common::postgres("store").await {
+        let store = fresh.store.clone();
         exercise(&store).await;
     }
-}
-
-/// A migrated store on a fresh PostgreSQL database, or `None` with a visible SKIPPED line
-/// (a failure under `WARTA_TEST_REQUIRE_ALL=1`).
-async fn postgres() -> Option<Store> {
-    let Ok(url) = std::env::var("WARTA_TEST_POSTGRES_URL") else {
-        assert!(
-            std::env::var("WARTA_TEST_REQUIRE_ALL").as_deref() != Ok("1"),
-            "WARTA_TEST_REQUIRE_ALL=1 but WARTA_TEST_POSTGRES_URL is not set"
-        );
-        // Straight to stderr, past the harness's capture, so a plain `cargo test` shows it.
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED: PostgreSQL store test (set WARTA_TEST_POSTGRES_URL, e.g. postgres://postgres@127.0.0.1/postgres)"
-        );
-        return None;
-    };
-    let db = warta_store::create_test_database(&url)
-        .await
-        .expect("create a test database");
-    let store = Store::open(&db).await.expect("connect to PostgreSQL");
-    store.migrate().await.unwrap();
-    Some(store)
 }
 
 async fn exercise(store: &Store) {
@@ -228,7 +199,8 @@ async fn exercise(store: &Store) {
 
 #[tokio::test]
 async fn related_articles_prefer_topic_and_tags_then_fall_back_to_the_rubrik() {
-    let (store, _dir) = sqlite().await;
+    let fresh = common::sqlite().await;
+    let store = fresh.store.clone();
     let by = writer(&store).await;
     let base = draft(&store, by, "utama").await;
     let main = store
@@ -263,13 +235,15 @@ async fn related_articles_prefer_topic_and_tags_then_fall_back_to_the_rubrik() {
 
 #[tokio::test]
 async fn sqlite_concurrent_saves_queue_up_instead_of_failing() {
-    let (store, _dir) = sqlite().await;
+    let fresh = common::sqlite().await;
+    let store = fresh.store.clone();
     concurrent_saves(&store).await;
 }
 
 #[tokio::test]
 async fn postgres_concurrent_saves_queue_up_instead_of_failing() {
-    if let Some(store) = postgres().await {
+    if let Some(fresh) = common::postgres("store").await {
+        let store = fresh.store.clone();
         concurrent_saves(&store).await;
     }
 }
