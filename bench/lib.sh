@@ -23,6 +23,15 @@ stop_pid() { # pid: TERM, wait up to 10 s, then KILL
     wait "$pid" 2>/dev/null || true
 }
 
+# The warta binary to measure: $WARTA_BIN, else the release build, else the debug build.
+warta_bin() { # repository root
+    local b
+    for b in ${WARTA_BIN:-} "$1/target/release/warta" "$1/target/debug/warta"; do
+        [[ -x "$b" ]] && { echo "$b"; return 0; }
+    done
+    die "no warta binary: cargo build --release (or set WARTA_BIN)"
+}
+
 # ---------------------------------------------------------------- packages ---------------
 find_nginx() { command -v nginx || { [[ -x /usr/sbin/nginx ]] && echo /usr/sbin/nginx; } || true; }
 

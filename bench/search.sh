@@ -32,11 +32,7 @@ while (($#)); do
         *) echo "usage: $0 [--articles N] [--clients N] [--duration S] [--keep-tmp]" >&2; exit 2 ;;
     esac
 done
-BIN=${WARTA_BIN:-}
-[[ -n "$BIN" ]] || for b in "$root/target/release/warta" "$root/target/debug/warta"; do
-    [[ -x "$b" ]] && { BIN=$b; break; }
-done
-[[ -x "$BIN" ]] || die "no warta binary: cargo build --release (or set WARTA_BIN)"
+BIN=$(warta_bin "$root")
 command -v wrk >/dev/null || apt_ensure wrk
 
 tmp=$(mktemp -d /tmp/warta-search-bench.XXXXXX)

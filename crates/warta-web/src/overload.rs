@@ -9,6 +9,7 @@
 
 use crate::error::AppError;
 use prometheus_client::metrics::counter::Counter;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::sync::{Semaphore, SemaphorePermit};
@@ -142,6 +143,31 @@ pub struct Slots {
     pub config: SlotConfig,
     pub work: Gate,
     pub search: Gate,
+    pub busy_page: BusyPage,
+}
+
+/// How long a rendered 503 page is served again before it is rendered anew (the menu in it
+/// may change).
+const BUSY_PAGE_TTL: Duration = Duration::from_secs(10);
+
+/// The reader's 503 page, rendered at most once every [`BUSY_PAGE_TTL`]: a refusal must cost
+/// next to nothing, or under overload the refusals take the CPU the admitted renders need.
+#[derive(Default)]
+pub struct BusyPage(std::sync::Mutex<Option<(std::time::Instant, Arc<str>)>>);
+
+impl BusyPage {
+    /// The page rendered within the last [`BUSY_PAGE_TTL`].
+    pub fn get(&self) -> Option<Arc<str>> {
+        let kept = self.0.lock().ok()?;
+        let (at, html) = kept.as_ref()?;
+        (at.elapsed() < BUSY_PAGE_TTL).then(|| html.clone())
+    }
+
+    pub fn keep(&self, html: &str) {
+        if let Ok(mut kept) = self.0.lock() {
+            *kept = Some((std::time::Instant::now(), html.into()));
+        }
+    }
 }
 
 impl Slots {
@@ -156,6 +182,7 @@ impl Slots {
         Slots {
             work: gate("work", config.work),
             search: gate("search", config.search),
+            busy_page: BusyPage::default(),
             config,
         }
     }
@@ -202,5 +229,13 @@ mod tests {
         assert!(started.elapsed() >= Duration::from_millis(200));
         drop(held);
         assert_eq!(gate.shed(), 2);
+    }
+
+    #[test]
+    fn the_busy_page_is_kept_once_rendered() {
+        let page = BusyPage::default();
+        assert!(page.get().is_none(), "nothing rendered yet");
+        page.keep("<h1>Server sedang sibuk</h1>");
+        assert_eq!(page.get().as_deref(), Some("<h1>Server sedang sibuk</h1>"));
     }
 }

@@ -191,21 +191,33 @@ pub async fn error_response(app: &AppState, e: AppError) -> Response {
         Some(r) => format!("{message} Alasan: {r}"),
         None => message.to_string(),
     };
-    let ctx = page_context(app).await.unwrap_or_default();
-    let back = match &e {
-        AppError::NoSuchArticlePage(first) => Some(first.as_str()),
-        _ => None,
+    // Refusals under overload reuse one rendered page (no menu query, no template).
+    let busy = matches!(e, AppError::Busy(_));
+    let kept = busy.then(|| app.0.slots.busy_page.get()).flatten();
+    let html = match kept {
+        Some(html) => html.to_string(),
+        None => {
+            let ctx = page_context(app).await.unwrap_or_default();
+            let back = match &e {
+                AppError::NoSuchArticlePage(first) => Some(first.as_str()),
+                _ => None,
+            };
+            let html = app
+                .renderer()
+                .error_page_back(&ctx, status.as_u16(), title, &message, back)
+                .unwrap_or_else(|_| {
+                    format!(
+                        "<!doctype html><html lang=\"id\"><title>{}</title><h1>{}</h1></html>",
+                        status.as_u16(),
+                        title
+                    )
+                });
+            if busy {
+                app.0.slots.busy_page.keep(&html);
+            }
+            html
+        }
     };
-    let html = app
-        .renderer()
-        .error_page_back(&ctx, status.as_u16(), title, &message, back)
-        .unwrap_or_else(|_| {
-            format!(
-                "<!doctype html><html lang=\"id\"><title>{}</title><h1>{}</h1></html>",
-                status.as_u16(),
-                title
-            )
-        });
     let mut res = (status, html).into_response();
     res.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(HTML));
