@@ -30,6 +30,7 @@ pub const EXPORT_TABLES: &[&str] = &[
     "live_entries",
     "article_pending",
     "takedowns",
+    "replies",
     "home_slots",
     "home_sections",
     "home_breaking",
@@ -52,6 +53,7 @@ const SERIAL_TABLES: &[&str] = &[
     "revisions",
     "corrections",
     "live_entries",
+    "replies",
 ];
 
 /// A column and whether it holds integers.
