@@ -23,6 +23,7 @@ mod import;
 mod instances;
 mod jobs;
 mod live;
+mod migrate_data;
 mod moto;
 mod newsroom_api;
 mod newsroom_desk;
