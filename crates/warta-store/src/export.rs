@@ -30,6 +30,7 @@ pub const EXPORT_TABLES: &[&str] = &[
     "live_entries",
     "article_pending",
     "takedowns",
+    "replies",
     "home_slots",
     "home_sections",
     "home_breaking",
@@ -38,21 +39,8 @@ pub const EXPORT_TABLES: &[&str] = &[
     "import_items",
 ];
 
-/// Columns never exported.
+/// Columns never exported (a move to another database keeps them).
 const SECRET_COLUMNS: &[(&str, &str)] = &[("users", "password_hash")];
-
-/// Tables whose `id` comes from a sequence (PostgreSQL's must follow the loaded ids).
-const SERIAL_TABLES: &[&str] = &[
-    "users",
-    "rubriks",
-    "tags",
-    "topics",
-    "media",
-    "articles",
-    "revisions",
-    "corrections",
-    "live_entries",
-];
 
 /// A column and whether it holds integers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +52,15 @@ pub struct Column {
 impl Store {
     /// The exported columns of `table`, in the table's order.
     pub async fn export_columns(&self, table: &str) -> Result<Vec<Column>, StoreError> {
+        self.columns_of(table, false).await
+    }
+
+    /// The columns of `table` (an exported or moved one), with the secret ones or without.
+    pub(crate) async fn columns_of(
+        &self,
+        table: &str,
+        secrets: bool,
+    ) -> Result<Vec<Column>, StoreError> {
         check_table(table)?;
         let rows: Vec<(String, String)> = match self.backend {
             Backend::Sqlite => {
@@ -86,7 +83,7 @@ impl Store {
         };
         Ok(rows
             .into_iter()
-            .filter(|(name, _)| !SECRET_COLUMNS.contains(&(table, name.as_str())))
+            .filter(|(name, _)| secrets || !SECRET_COLUMNS.contains(&(table, name.as_str())))
             .map(|(name, kind)| Column {
                 integer: kind.to_ascii_uppercase().contains("INT"),
                 name,
@@ -103,11 +100,22 @@ impl Store {
         revisions: bool,
         mut sink: impl FnMut(&str, &[Column], Map<String, Value>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        use futures_util::TryStreamExt;
-        let mut columns = Vec::new();
+        let mut tables = Vec::new();
         for table in EXPORT_TABLES {
-            columns.push(self.export_columns(table).await?);
+            if *table == "revisions" && !revisions {
+                continue;
+            }
+            tables.push((*table, self.export_columns(table).await?));
         }
+        self.read_tables(&tables, &mut sink).await
+    }
+
+    /// Every row of `tables` in one transaction (a repeatable read on PostgreSQL).
+    pub(crate) async fn read_tables(
+        &self,
+        tables: &[(&str, Vec<Column>)],
+        sink: &mut impl FnMut(&str, &[Column], Map<String, Value>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         // SQLite's read transaction is one snapshot already; PostgreSQL's default (read
         // committed) would see each statement's own.
@@ -116,31 +124,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        for (table, columns) in EXPORT_TABLES.iter().zip(&columns) {
-            if *table == "revisions" && !revisions {
-                continue;
-            }
-            let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
-            let order: Vec<String> = (1..=names.len()).map(|i| i.to_string()).collect();
-            let q = format!(
-                "SELECT {} FROM {table} ORDER BY {}",
-                quoted(&names),
-                order.join(", ")
-            );
-            let mut rows = sqlx::query(crate::sql(&q)).fetch(&mut *tx);
-            while let Some(row) = rows.try_next().await? {
-                let mut o = Map::new();
-                for (i, c) in columns.iter().enumerate() {
-                    let v = if c.integer {
-                        row.try_get::<Option<i64>, _>(i)?.map(Value::from)
-                    } else {
-                        row.try_get::<Option<String>, _>(i)?.map(Value::from)
-                    };
-                    o.insert(c.name.clone(), v.unwrap_or(Value::Null));
-                }
-                sink(table, columns, o)?;
-            }
-        }
+        read_rows(&mut tx, self.backend, tables, sink).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -167,8 +151,9 @@ impl Store {
         Ok(ExportLoad {
             tx: self.begin_write().await?,
             backend: self.backend,
+            tables: EXPORT_TABLES,
             columns,
-            password_hash: password_hash.to_string(),
+            password_hash: Some(password_hash.to_string()),
         })
     }
 }
@@ -176,10 +161,13 @@ impl Store {
 /// An export being loaded; see [`Store::begin_load`]. Dropped without
 /// [`ExportLoad::finish`], nothing of it stays.
 pub struct ExportLoad {
-    tx: sqlx::Transaction<'static, sqlx::Any>,
-    backend: Backend,
-    columns: Vec<Vec<Column>>,
-    password_hash: String,
+    pub(crate) tx: sqlx::Transaction<'static, sqlx::Any>,
+    pub(crate) backend: Backend,
+    /// [`EXPORT_TABLES`], or [`crate::MOVE_TABLES`] for a move to another database.
+    pub(crate) tables: &'static [&'static str],
+    pub(crate) columns: Vec<Vec<Column>>,
+    /// The hash every account gets; `None` in a move, whose rows bring their own.
+    pub(crate) password_hash: Option<String>,
 }
 
 impl ExportLoad {
@@ -190,7 +178,8 @@ impl ExportLoad {
         n: usize,
         row: &Map<String, Value>,
     ) -> Result<(), StoreError> {
-        let at = EXPORT_TABLES
+        let at = self
+            .tables
             .iter()
             .position(|t| *t == table)
             .ok_or_else(|| StoreError::Invalid(format!("unknown table '{table}'")))?;
@@ -206,7 +195,8 @@ impl ExportLoad {
             names.push(name.as_str());
             values.push((c.integer, v));
         }
-        if table == "users" {
+        let hash = self.password_hash.as_ref().filter(|_| table == "users");
+        if hash.is_some() {
             names.push("password_hash");
         }
         let slots: Vec<String> = (1..=names.len()).map(|i| format!("${i}")).collect();
@@ -224,34 +214,100 @@ impl ExportLoad {
                 (false, v) => insert.bind(v.as_str().ok_or_else(|| bad(table, n, v))?.to_string()),
             };
         }
-        if table == "users" {
-            insert = insert.bind(self.password_hash.clone());
+        if let Some(hash) = hash {
+            insert = insert.bind(hash.clone());
         }
         insert.execute(&mut *self.tx).await?;
         Ok(())
     }
 
-    /// Commit (PostgreSQL's id sequences continue after the loaded ids; photos still without
-    /// their AVIF variants get the job that makes them, as the queue is not exported).
+    /// Commit (PostgreSQL's id sequences continue after the loaded ids; photos of an export
+    /// still without their AVIF variants get the job that makes them, as the queue is not
+    /// exported, whereas a move brings the queue along).
     pub async fn finish(mut self) -> Result<(), StoreError> {
-        let pending: Vec<i64> = sqlx::query_scalar("SELECT id FROM media WHERE avif_pending = 1")
-            .fetch_all(&mut *self.tx)
-            .await?;
-        for id in pending {
-            crate::jobs::enqueue_in(&mut self.tx, &crate::jobs::avif_job(id)).await?;
+        if self.password_hash.is_some() {
+            let pending: Vec<i64> =
+                sqlx::query_scalar("SELECT id FROM media WHERE avif_pending = 1")
+                    .fetch_all(&mut *self.tx)
+                    .await?;
+            for id in pending {
+                crate::jobs::enqueue_in(&mut self.tx, &crate::jobs::avif_job(id)).await?;
+            }
         }
         if self.backend == Backend::Postgres {
-            for table in SERIAL_TABLES {
-                let q = format!(
-                    "SELECT setval(pg_get_serial_sequence('{table}', 'id'),
-                                   COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
-                );
-                sqlx::query(crate::sql(&q)).execute(&mut *self.tx).await?;
-            }
+            reset_sequences(&mut self.tx).await?;
         }
         self.tx.commit().await?;
         Ok(())
     }
+}
+
+/// Every id sequence of the exported and moved tables continues after the highest id there.
+async fn reset_sequences(tx: &mut sqlx::Transaction<'static, sqlx::Any>) -> Result<(), StoreError> {
+    let serial: Vec<(String, String)> = sqlx::query_as(
+        "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT)
+         FROM information_schema.columns
+         WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'",
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    for (table, column) in serial {
+        if check_table(&table).is_err() || column.contains(['"', '\'', '\\']) {
+            continue;
+        }
+        let q = format!(
+            "SELECT setval(pg_get_serial_sequence('{table}', '{column}'),
+                           COALESCE((SELECT MAX(\"{column}\") FROM {table}), 0) + 1, false)"
+        );
+        sqlx::query(crate::sql(&q)).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Read `tables` through `conn`, each ordered by all its columns the same way on both
+/// backends (text in byte order, NULL first), so one content reads as the same rows.
+pub(crate) async fn read_rows(
+    conn: &mut sqlx::AnyConnection,
+    backend: Backend,
+    tables: &[(&str, Vec<Column>)],
+    sink: &mut impl FnMut(&str, &[Column], Map<String, Value>) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    use futures_util::TryStreamExt;
+    for (table, columns) in tables {
+        check_table(table)?;
+        let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
+        let order: Vec<String> = columns
+            .iter()
+            .map(|c| {
+                let name = quoted(&[c.name.as_str()]);
+                match (backend, c.integer) {
+                    (Backend::Sqlite, true) => name,
+                    (Backend::Sqlite, false) => format!("{name} COLLATE BINARY"),
+                    (Backend::Postgres, true) => format!("{name} NULLS FIRST"),
+                    (Backend::Postgres, false) => format!("{name} COLLATE \"C\" NULLS FIRST"),
+                }
+            })
+            .collect();
+        let q = format!(
+            "SELECT {} FROM {table} ORDER BY {}",
+            quoted(&names),
+            order.join(", ")
+        );
+        let mut rows = sqlx::query(crate::sql(&q)).fetch(&mut *conn);
+        while let Some(row) = rows.try_next().await? {
+            let mut o = Map::new();
+            for (i, c) in columns.iter().enumerate() {
+                let v = if c.integer {
+                    row.try_get::<Option<i64>, _>(i)?.map(Value::from)
+                } else {
+                    row.try_get::<Option<String>, _>(i)?.map(Value::from)
+                };
+                o.insert(c.name.clone(), v.unwrap_or(Value::Null));
+            }
+            sink(table, columns, o)?;
+        }
+    }
+    Ok(())
 }
 
 fn bad(table: &str, n: usize, v: &Value) -> StoreError {
@@ -259,8 +315,8 @@ fn bad(table: &str, n: usize, v: &Value) -> StoreError {
 }
 
 /// Only the known tables are ever formatted into a statement.
-fn check_table(table: &str) -> Result<(), StoreError> {
-    if EXPORT_TABLES.contains(&table) {
+pub(crate) fn check_table(table: &str) -> Result<(), StoreError> {
+    if EXPORT_TABLES.contains(&table) || crate::MOVE_TABLES.contains(&table) {
         Ok(())
     } else {
         Err(StoreError::Invalid(format!("unknown table '{table}'")))
@@ -268,7 +324,7 @@ fn check_table(table: &str) -> Result<(), StoreError> {
 }
 
 /// `"a", "b"`: column names come from the database's catalogue, quoted as identifiers.
-fn quoted(names: &[&str]) -> String {
+pub(crate) fn quoted(names: &[&str]) -> String {
     names
         .iter()
         .map(|n| format!("\"{}\"", n.replace('"', "")))

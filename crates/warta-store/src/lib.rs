@@ -20,6 +20,7 @@ mod imports;
 mod jobs;
 mod listings;
 mod media;
+mod moving;
 mod newsroom;
 mod notify;
 mod outlet_pages;
@@ -52,6 +53,7 @@ pub use jobs::{
 };
 pub use listings::{ArticleFilter, ListScope};
 pub use media::NewMedia;
+pub use moving::MOVE_TABLES;
 pub use newsroom::{AuditRow, LiveEntryRow, PRESENCE_BEAT_MS, PRESENCE_MS};
 pub use notify::CHANGE_CHANNEL;
 pub use pending::PendingRow;

@@ -79,6 +79,20 @@ pub(crate) enum Command {
         #[arg(long)]
         data: Option<PathBuf>,
     },
+    /// Move a whole site from its SQLite database into an empty PostgreSQL database, then
+    /// check every table's row count and checksum on both sides (stop the server first).
+    /// Media files stay where they are: the media folder (or media_url) keeps serving them.
+    MigrateData {
+        /// The SQLite site: sqlite:PATH, PATH its data directory or its warta.db
+        #[arg(long)]
+        from: String,
+        /// The PostgreSQL database, already created: postgres://USER@HOST/DATABASE
+        #[arg(long)]
+        to: String,
+        /// Delete what the PostgreSQL database holds first, instead of refusing.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Manage the media library's storage.
     Media {
         #[command(subcommand)]

@@ -13,6 +13,7 @@ mod demo_pages;
 pub mod export;
 pub mod import;
 pub mod media_migrate;
+pub mod migrate_data;
 mod reindex;
 
 pub use app::{Running, build_state, open_store, start};

@@ -217,6 +217,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let config = Config::load(&Overrides { data, listen: None })?;
             warta::media_migrate::migrate_cli(&config, &to).await
         }
+        Command::MigrateData { from, to, replace } => {
+            let m = warta::migrate_data::migrate_data(&from, &to, replace).await?;
+            let rows: u64 = m.tables.iter().map(|t| t.rows).sum();
+            for t in m.tables.iter().filter(|t| t.rows > 0) {
+                println!("{:<16} {:>8} rows  sha256 {}", t.table, t.rows, t.sha256);
+            }
+            println!(
+                "moved {rows} rows in {} tables from {} into {}; counts and checksums match",
+                m.tables.len(),
+                m.source.display(),
+                warta::migrate_data::redacted(&to)
+            );
+            println!(
+                "media files were not moved: serve with the same data directory (or media_url), and WARTA_DATABASE_URL set to the new database"
+            );
+            Ok(())
+        }
         Command::Reindex { data } => {
             let config = Config::load(&Overrides { data, listen: None })?;
             warta::reindex(&config).await

@@ -38,7 +38,7 @@ fn export(data: &Path, out: &Path) -> String {
 }
 
 /// Reader pages of a site: the fixed ones and every page its sitemaps list.
-async fn reader_paths(app: &TestApp) -> Vec<String> {
+pub(crate) async fn reader_paths(app: &TestApp) -> Vec<String> {
     let mut paths: Vec<String> = [
         "/",
         "/indeks",

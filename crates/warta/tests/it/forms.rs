@@ -2,7 +2,9 @@
 //! every list, Cek Fakta with its verdict box and ClaimReview (extruct), paged articles,
 //! static pages at `/halaman/{slug}`, hak jawab, and the newsroom's unpublish asking why.
 
-use crate::helpers::{Desk, Newsroom, article_json, newsroom, newsroom_on, options, path_of};
+use crate::helpers::{
+    Db, Desk, Newsroom, article_json, newsroom_in, newsroom_on, options, path_of, spawn_on,
+};
 use reqwest::Method;
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
@@ -38,9 +40,10 @@ fn item_of<'a>(html: &'a str, headline: &str) -> Option<&'a str> {
     Some(&html[start..at])
 }
 
-#[tokio::test]
-async fn advertorials_are_labelled_on_every_list_and_on_their_page() {
-    let n = newsroom().await;
+async fn advertorials_are_labelled_on_every_list_and_on_their_page(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let mut adv = article_json("Liburan Hemat ke Labuan Bajo Bersama Maskapai Nusantara");
     adv["kind"] = json!("advertorial");
     adv["tags"] = json!(["Pariwisata"]);
@@ -132,16 +135,15 @@ fn fact_check_json() -> Value {
     fc
 }
 
-#[tokio::test]
-async fn a_fact_check_needs_claim_and_verdict_and_carries_a_claim_review() {
-    let n = newsroom_on(
-        TestApp::spawn_with(Options {
-            fact_check_verdicts: vec!["Satire".into()],
-            ..options()
-        })
-        .await,
-    )
-    .await;
+async fn a_fact_check_needs_claim_and_verdict_and_carries_a_claim_review(db: Db) {
+    let opts = Options {
+        fact_check_verdicts: vec!["Satire".into()],
+        ..options()
+    };
+    let Some(app) = spawn_on(db, opts).await else {
+        return;
+    };
+    let n = newsroom_on(app).await;
     // Drafts may be incomplete; publishing needs the claim and the verdict.
     let mut draft = fact_check_json();
     draft["fact_check"]["verdict"] = json!("");
@@ -282,9 +284,10 @@ fn ld_of(html: &str) -> Value {
     serde_json::from_str(ld.split("</script>").next().unwrap_or("")).expect("JSON-LD is JSON")
 }
 
-#[tokio::test]
-async fn paged_articles_answer_page_n_and_page_all() {
-    let n = newsroom().await;
+async fn paged_articles_answer_page_n_and_page_all(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let mut body = article_json("Jejak Rempah Nusantara dari Banda hingga Ternate");
     body["body"] = json!([
         {"type": "paragraph", "text": "Pala dan cengkih pernah lebih mahal dari emas."},
@@ -395,9 +398,10 @@ async fn paged_articles_answer_page_n_and_page_all() {
     assert_eq!(n.app.text(&format!("{plain_path}?page=2")).await.0, 404);
 }
 
-#[tokio::test]
-async fn outlet_pages_live_at_halaman_and_stay_out_of_the_news() {
-    let n = newsroom().await;
+async fn outlet_pages_live_at_halaman_and_stay_out_of_the_news(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     n.published("Berita Biasa di Rubrik Internasional").await;
     let mut page = article_json("Redaksi");
     page["kind"] = json!("page");
@@ -502,9 +506,10 @@ async fn the_demo_has_the_five_outlet_pages_in_every_footer() {
     }
 }
 
-#[tokio::test]
-async fn hak_jawab_is_shown_with_its_time_and_links_both_ways() {
-    let n = newsroom().await;
+async fn hak_jawab_is_shown_with_its_time_and_links_both_ways(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let a = n.published("Pabrik Diduga Cemari Sungai Citarum").await;
     let id = a["id"].as_i64().unwrap();
     let path = path_of(&a["url"]);
@@ -607,9 +612,10 @@ async fn v_reply_id(n: &Newsroom, id: i64, i: usize) -> i64 {
     a["replies"][i]["id"].as_i64().expect("reply id")
 }
 
-#[tokio::test]
-async fn the_newsroom_attaches_hak_jawab_and_asks_why_it_unpublishes() {
-    let n = newsroom().await;
+async fn the_newsroom_attaches_hak_jawab_and_asks_why_it_unpublishes(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let a = n.published("Wali Kota Dituding Terima Suap").await;
     let id = a["id"].as_i64().unwrap();
     let desk = Desk::sign_in(&n.app, "redaktur@warta.test").await;
@@ -663,9 +669,10 @@ async fn the_newsroom_attaches_hak_jawab_and_asks_why_it_unpublishes() {
     assert!(gone.contains(&format!("Alasan: {reason}")));
 }
 
-#[tokio::test]
-async fn the_editor_form_sets_the_kind_and_the_fact_check_without_javascript() {
-    let n = newsroom().await;
+async fn the_editor_form_sets_the_kind_and_the_fact_check_without_javascript(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let desk = Desk::sign_in(&n.app, "redaktur@warta.test").await;
     let editor_path = desk
         .new_draft("Cek Fakta: Foto Banjir Jakarta Hasil Suntingan")
@@ -718,3 +725,13 @@ async fn the_editor_form_sets_the_kind_and_the_fact_check_without_javascript() {
         "the references are shown again"
     );
 }
+
+on_both_backends!(
+    advertorials_are_labelled_on_every_list_and_on_their_page,
+    paged_articles_answer_page_n_and_page_all,
+    outlet_pages_live_at_halaman_and_stay_out_of_the_news,
+    hak_jawab_is_shown_with_its_time_and_links_both_ways,
+    the_newsroom_attaches_hak_jawab_and_asks_why_it_unpublishes,
+    the_editor_form_sets_the_kind_and_the_fact_check_without_javascript,
+    a_fact_check_needs_claim_and_verdict_and_carries_a_claim_review,
+);

@@ -9,6 +9,44 @@ pub struct Newsroom {
     pub writer: String,
 }
 
+/// The database a test server runs on: tests written once for both take a `Db` and are
+/// listed in `on_both_backends!` (main.rs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+/// A server with `opts` on `db` (PostgreSQL: a fresh database), or `None` when PostgreSQL is
+/// not configured: skipped visibly, and a failure under `WARTA_TEST_REQUIRE_ALL=1`.
+pub async fn spawn_on(db: Db, opts: Options) -> Option<TestApp> {
+    let database_url = match db {
+        Db::Sqlite => None,
+        Db::Postgres => Some(warta_testkit::postgres_database().await?),
+    };
+    Some(
+        TestApp::spawn_with(Options {
+            database_url,
+            ..opts
+        })
+        .await,
+    )
+}
+
+/// [`newsroom`] on `db` (see [`spawn_on`]).
+pub async fn newsroom_in(db: Db) -> Option<Newsroom> {
+    Some(newsroom_on(spawn_on(db, options()).await?).await)
+}
+
+/// [`newsroom_manual_jobs`] on `db` (see [`spawn_on`]).
+pub async fn newsroom_manual_jobs_in(db: Db) -> Option<Newsroom> {
+    let opts = Options {
+        background_jobs: Some(false),
+        ..options()
+    };
+    Some(newsroom_on(spawn_on(db, opts).await?).await)
+}
+
 pub async fn newsroom() -> Newsroom {
     newsroom_on(TestApp::spawn_with(options()).await).await
 }

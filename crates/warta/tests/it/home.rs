@@ -1,7 +1,7 @@
 //! The curated front page: slots through `GET/PUT /api/v1/home`, backfill, deduplication,
 //! the breaking bar and expiries through the job runner.
 
-use crate::helpers::{Newsroom, article_json, newsroom, newsroom_manual_jobs, path_of};
+use crate::helpers::{Db, Newsroom, article_json, newsroom_in, newsroom_manual_jobs_in, path_of};
 use reqwest::Method;
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
@@ -31,9 +31,10 @@ fn links(html: &str, path: &str) -> usize {
     html.matches(&format!("href=\"{path}\"")).count()
 }
 
-#[tokio::test]
-async fn curated_stories_lead_the_front_page_and_the_newest_fill_the_rest() {
-    let nr = newsroom().await;
+async fn curated_stories_lead_the_front_page_and_the_newest_fill_the_rest(db: Db) {
+    let Some(nr) = newsroom_in(db).await else {
+        return;
+    };
     let s = stories(8, &nr).await;
     let (status, v) = put_home(
         &nr,
@@ -62,9 +63,10 @@ async fn curated_stories_lead_the_front_page_and_the_newest_fill_the_rest() {
     assert!(html.contains("Terbaru"));
 }
 
-#[tokio::test]
-async fn unknown_unpublished_or_repeated_stories_are_refused_naming_the_field() {
-    let nr = newsroom().await;
+async fn unknown_unpublished_or_repeated_stories_are_refused_naming_the_field(db: Db) {
+    let Some(nr) = newsroom_in(db).await else {
+        return;
+    };
     let s = stories(2, &nr).await;
     let draft = nr.create(article_json("Draf yang belum terbit")).await;
     let draft = draft["id"].as_i64().unwrap();
@@ -108,9 +110,10 @@ async fn unknown_unpublished_or_repeated_stories_are_refused_naming_the_field() 
     assert_eq!(status, 403);
 }
 
-#[tokio::test]
-async fn an_unpublished_story_drops_out_of_its_slot_at_once() {
-    let nr = newsroom().await;
+async fn an_unpublished_story_drops_out_of_its_slot_at_once(db: Db) {
+    let Some(nr) = newsroom_in(db).await else {
+        return;
+    };
     let s = stories(3, &nr).await;
     let (status, _) = put_home(&nr, json!({"headline": [s[0].0]})).await;
     assert_eq!(status, 200);
@@ -132,9 +135,10 @@ async fn an_unpublished_story_drops_out_of_its_slot_at_once() {
     assert_eq!(v["headline"], json!([]));
 }
 
-#[tokio::test]
-async fn rubrik_sections_follow_the_editors_order() {
-    let nr = newsroom().await;
+async fn rubrik_sections_follow_the_editors_order(db: Db) {
+    let Some(nr) = newsroom_in(db).await else {
+        return;
+    };
     for (headline, rubrik) in [
         ("Harga cabai naik", "Ekonomi"),
         ("Pemilu damai", "Nasional"),
@@ -171,9 +175,10 @@ async fn front_page_until(nr: &Newsroom, limit: Duration, done: impl Fn(&str) ->
     false
 }
 
-#[tokio::test]
-async fn the_breaking_bar_and_a_pin_expire_within_five_seconds() {
-    let nr = newsroom().await;
+async fn the_breaking_bar_and_a_pin_expire_within_five_seconds(db: Db) {
+    let Some(nr) = newsroom_in(db).await else {
+        return;
+    };
     let s = stories(3, &nr).await;
     let body = json!({
         "headline": [s[0].0],
@@ -201,9 +206,10 @@ async fn the_breaking_bar_and_a_pin_expire_within_five_seconds() {
     assert_eq!(v["headline"], json!([]));
 }
 
-#[tokio::test]
-async fn saving_enqueues_the_expiry_job_with_the_layout() {
-    let nr = newsroom_manual_jobs().await;
+async fn saving_enqueues_the_expiry_job_with_the_layout(db: Db) {
+    let Some(nr) = newsroom_manual_jobs_in(db).await else {
+        return;
+    };
     let s = stories(1, &nr).await;
     let until = warta_store::now_ms() + 60_000;
     let body = json!({
@@ -220,3 +226,12 @@ async fn saving_enqueues_the_expiry_job_with_the_layout() {
         "one job at the expiry"
     );
 }
+
+on_both_backends!(
+    curated_stories_lead_the_front_page_and_the_newest_fill_the_rest,
+    unknown_unpublished_or_repeated_stories_are_refused_naming_the_field,
+    an_unpublished_story_drops_out_of_its_slot_at_once,
+    rubrik_sections_follow_the_editors_order,
+    the_breaking_bar_and_a_pin_expire_within_five_seconds,
+    saving_enqueues_the_expiry_job_with_the_layout,
+);

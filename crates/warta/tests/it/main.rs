@@ -1,5 +1,23 @@
 //! End-to-end tests: a real Warta server on a random port with its own temporary SQLite data
-//! dir, driven over HTTP (and the CLI as a separate process).
+//! dir (or its own PostgreSQL database), driven over HTTP (and the CLI as a separate process).
+
+/// Each named `async fn NAME(db: Db)` (written once) runs as two tests, `NAME::sqlite` and
+/// `NAME::postgres`; the PostgreSQL one gets a fresh database of its own and, like every
+/// PostgreSQL test, fails under `WARTA_TEST_REQUIRE_ALL=1` when there is no server.
+macro_rules! on_both_backends {
+    ($($test:ident),+ $(,)?) => {$(
+        mod $test {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$test(crate::helpers::Db::Sqlite).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                super::$test(crate::helpers::Db::Postgres).await
+            }
+        }
+    )+};
+}
 
 mod admin;
 mod admin_pages;
@@ -23,6 +41,7 @@ mod import;
 mod instances;
 mod jobs;
 mod live;
+mod migrate_data;
 mod moto;
 mod newsroom_api;
 mod newsroom_desk;

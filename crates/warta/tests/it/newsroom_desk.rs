@@ -1,6 +1,6 @@
 //! The newsroom's desk: who has an article open, the review queue, the rubrik menu order.
 
-use crate::helpers::{Desk, csrf_of, newsroom};
+use crate::helpers::{Db, Desk, csrf_of, newsroom_in};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -22,9 +22,10 @@ async fn presence(desk: &Desk<'_>, id: i64, method: Method) -> (u16, Value) {
     (status, res.json().await.unwrap_or(Value::Null))
 }
 
-#[tokio::test]
-async fn presence_clears_as_soon_as_the_other_editor_leaves() {
-    let n = newsroom().await;
+async fn presence_clears_as_soon_as_the_other_editor_leaves(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let a = n
         .create(json!({"headline": "Sidang Kabinet", "rubrik": "Nasional"}))
         .await;
@@ -75,9 +76,10 @@ async fn presence_clears_as_soon_as_the_other_editor_leaves() {
     );
 }
 
-#[tokio::test]
-async fn the_review_queue_names_who_submitted_and_when() {
-    let n = newsroom().await;
+async fn the_review_queue_names_who_submitted_and_when(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     n.create(json!({"headline": "Rubrik Ada", "rubrik": "Nasional"}))
         .await;
     let (s, a) = n
@@ -142,9 +144,10 @@ async fn menu(app: &warta_testkit::TestApp) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn editors_order_the_menus_rubriks_without_javascript() {
-    let n = newsroom().await;
+async fn editors_order_the_menus_rubriks_without_javascript(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let (s, _) = n
         .app
         .api(
@@ -245,3 +248,9 @@ async fn editors_order_the_menus_rubriks_without_javascript() {
         .unwrap();
     assert_eq!(rubriks.last().map(|r| r.name.as_str()), Some("Teknologi"));
 }
+
+on_both_backends!(
+    presence_clears_as_soon_as_the_other_editor_leaves,
+    the_review_queue_names_who_submitted_and_when,
+    editors_order_the_menus_rubriks_without_javascript,
+);

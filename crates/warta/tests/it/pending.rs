@@ -2,7 +2,9 @@
 //! JSON-LD, search and the page cache keep the live text. Plus the rules that came with the
 //! newsroom layer: rubriks are made on purpose and only editors set publication times.
 
-use crate::helpers::{Desk, article_json, csrf_of, newsroom, path_of};
+use crate::helpers::{
+    Db, Desk, article_json, csrf_of, newsroom_in, newsroom_manual_jobs_in, path_of,
+};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -22,9 +24,10 @@ async fn stage(n: &crate::helpers::Newsroom, token: &str, id: i64, revision: i64
         .await
 }
 
-#[tokio::test]
-async fn edits_to_a_published_story_wait_for_perbarui() {
-    let n = newsroom().await;
+async fn edits_to_a_published_story_wait_for_perbarui(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let a = n.published("Rusia Siap Berunding dengan Ukraina").await;
     let id = a["id"].as_i64().unwrap();
     let page = path_of(&a["url"]);
@@ -106,9 +109,10 @@ async fn edits_to_a_published_story_wait_for_perbarui() {
     assert!(again["pending"].is_null());
 }
 
-#[tokio::test]
-async fn an_update_after_publication_shows_diperbarui_and_moves_date_modified() {
-    let n = newsroom().await;
+async fn an_update_after_publication_shows_diperbarui_and_moves_date_modified(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let mut body = article_json("Harga Beras Turun di Pasar Induk");
     body["published_at"] = json!("2022-03-01T14:05:00+07:00");
     let a = n.create(body).await;
@@ -141,9 +145,10 @@ async fn an_update_after_publication_shows_diperbarui_and_moves_date_modified() 
     assert!(html.contains("\"datePublished\":\"2022-03-01T14:05:00+07:00\""));
 }
 
-#[tokio::test]
-async fn discarding_changes_keeps_the_live_text_and_stale_saves_are_refused() {
-    let n = newsroom().await;
+async fn discarding_changes_keeps_the_live_text_and_stale_saves_are_refused(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let a = n.published("Banjir Rendam Jakarta Utara").await;
     let id = a["id"].as_i64().unwrap();
     let r0 = a["revision"].as_i64().unwrap();
@@ -221,9 +226,10 @@ async fn discarding_changes_keeps_the_live_text_and_stale_saves_are_refused() {
     assert!(html.contains(LIVE) && !html.contains(TYPED));
 }
 
-#[tokio::test]
-async fn a_writers_change_to_their_published_story_waits_for_review() {
-    let n = newsroom().await;
+async fn a_writers_change_to_their_published_story_waits_for_review(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let (status, a) = n
         .app
         .api(
@@ -299,9 +305,10 @@ async fn a_writers_change_to_their_published_story_waits_for_review() {
     assert!(html.contains(TYPED));
 }
 
-#[tokio::test]
-async fn the_editor_form_stages_and_previews_pending_changes() {
-    let n = newsroom().await;
+async fn the_editor_form_stages_and_previews_pending_changes(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let a = n.published("Timnas Menang di Kandang").await;
     let id = a["id"].as_i64().unwrap();
     let desk = Desk::sign_in(&n.app, "redaktur@warta.test").await;
@@ -336,9 +343,10 @@ async fn the_editor_form_stages_and_previews_pending_changes() {
     assert!(got["pending"].is_null());
 }
 
-#[tokio::test]
-async fn rubriks_are_made_on_purpose_never_by_saving_an_article() {
-    let n = newsroom().await;
+async fn rubriks_are_made_on_purpose_never_by_saving_an_article(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let (status, r) = n
         .app
         .api(
@@ -403,9 +411,10 @@ async fn rubriks_are_made_on_purpose_never_by_saving_an_article() {
     assert_eq!(n.app.text("/rubrik/internasinal").await.0, 404);
 }
 
-#[tokio::test]
-async fn only_editors_set_publication_times() {
-    let n = newsroom().await;
+async fn only_editors_set_publication_times(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let mut body = article_json("Arsip Lama Penulis");
     body["published_at"] = json!("2020-01-01T08:00:00+07:00");
     let (status, p) = n
@@ -444,9 +453,10 @@ async fn only_editors_set_publication_times() {
     );
 }
 
-#[tokio::test]
-async fn new_tags_and_topics_get_public_pages_only_once_published() {
-    let n = newsroom().await;
+async fn new_tags_and_topics_get_public_pages_only_once_published(db: Db) {
+    let Some(n) = newsroom_in(db).await else {
+        return;
+    };
     let mut body = article_json("Draf dengan Tag Baru");
     body["tags"] = json!(["Tag Salah Ketik"]);
     body["topic"] = json!("Topik Belum Terbit");
@@ -483,9 +493,10 @@ async fn new_tags_and_topics_get_public_pages_only_once_published() {
 /// A scheduled story with a pending change: at its time the scheduler publishes the live
 /// fields (what was scheduled), and the pending change stays pending until "Perbarui", as
 /// WordPress publishes a scheduled post and not its autosave.
-#[tokio::test]
-async fn the_scheduler_publishes_the_scheduled_text_and_keeps_the_pending_change_pending() {
-    let n = crate::helpers::newsroom_manual_jobs().await;
+async fn the_scheduler_publishes_the_scheduled_text_and_keeps_the_pending_change_pending(db: Db) {
+    let Some(n) = newsroom_manual_jobs_in(db).await else {
+        return;
+    };
     let a = n
         .create(article_json("Jadwal dengan Perubahan Tertunda"))
         .await;
@@ -561,3 +572,15 @@ async fn the_scheduler_publishes_the_scheduled_text_and_keeps_the_pending_change
     assert!(applied["pending"].is_null(), "{applied}");
     assert!(n.app.text(&page).await.1.contains(TYPED));
 }
+
+on_both_backends!(
+    edits_to_a_published_story_wait_for_perbarui,
+    an_update_after_publication_shows_diperbarui_and_moves_date_modified,
+    discarding_changes_keeps_the_live_text_and_stale_saves_are_refused,
+    a_writers_change_to_their_published_story_waits_for_review,
+    the_editor_form_stages_and_previews_pending_changes,
+    rubriks_are_made_on_purpose_never_by_saving_an_article,
+    only_editors_set_publication_times,
+    new_tags_and_topics_get_public_pages_only_once_published,
+    the_scheduler_publishes_the_scheduled_text_and_keeps_the_pending_change_pending,
+);
