@@ -56,7 +56,7 @@ impl TryFrom<RawEntry> for LiveEntryRow {
 /// within 30 s of the tab closing.
 pub const PRESENCE_MS: i64 = 20_000;
 
-/// The editor's heartbeat (`PRESENCE_MS` in `editor/src/main.js`).
+/// The editor's heartbeat (`PRESENCE_MS` in `editor/src/presence.js`).
 pub const PRESENCE_BEAT_MS: i64 = 10_000;
 
 impl Store {

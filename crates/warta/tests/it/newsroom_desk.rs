@@ -52,8 +52,8 @@ async fn presence_clears_as_soon_as_the_other_editor_leaves(db: Db) {
         .unwrap();
     assert_eq!(res.status().as_u16(), 403);
     // A lost leave clears within 30 s: the entry expires, then the others' next beat.
-    let main_js = include_str!("../../../../editor/src/main.js");
-    let beat: i64 = main_js
+    let presence_js = include_str!("../../../../editor/src/presence.js");
+    let beat: i64 = presence_js
         .split("const PRESENCE_MS = ")
         .nth(1)
         .and_then(|r| r.split(';').next())
