@@ -28,10 +28,11 @@ impl Lang {
 
 mod accounts;
 mod pages;
+mod wire;
 
 /// (key, Bahasa Indonesia, English).
 pub static STRINGS: LazyLock<Vec<(&str, &str, &str)>> =
-    LazyLock::new(|| [pages::PAGES, accounts::ACCOUNTS].concat());
+    LazyLock::new(|| [pages::PAGES, accounts::ACCOUNTS, wire::WIRE].concat());
 
 /// The strings of one language as a map for templates.
 pub fn strings(lang: Lang) -> &'static BTreeMap<&'static str, &'static str> {

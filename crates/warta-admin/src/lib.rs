@@ -111,6 +111,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("taxonomy.html", include_str!("../templates/taxonomy.html")),
     ("beranda.html", include_str!("../templates/beranda.html")),
     ("replies.html", include_str!("../templates/replies.html")),
+    ("wire.html", include_str!("../templates/wire.html")),
+    (
+        "wire_feeds.html",
+        include_str!("../templates/wire_feeds.html"),
+    ),
 ];
 
 /// The newsroom's template environment, built once at start-up.

@@ -12,7 +12,8 @@
 //! pins and the breaking bar running out) and [`EncodeAvif`] (AVIF
 //! variants, encoded in a short-lived child process so the server's memory returns) and
 //! [`CdnPurge`] (dropping the pages a change touched from the CDN in front).
-//! [`Ping`] (WebSub and IndexNow on publish).
+//! [`Ping`] (WebSub and IndexNow on publish). [`WirePoll`] (agency feeds into the
+//! newsroom's "Masuk" queue).
 //!
 //! Error policy: jobs return `anyhow` errors with context; the runner logs and retries them.
 
@@ -26,6 +27,7 @@ mod pings;
 mod purge;
 mod runner;
 mod scheduler;
+mod wire;
 
 pub use avif::{EncodeAvif, encode_avif_stdio};
 pub use changes::Changes;
@@ -40,6 +42,10 @@ pub use purge::{
 };
 pub use runner::{Runner, RunnerBuilder};
 pub use scheduler::{PublishScheduled, schedule_next};
+pub use wire::{
+    ParsedItem, PhotoRef, SIMILAR, WirePoll, fingerprint, html_to_text, parse_feed, parse_newsml,
+    parse_ninjs, similarity,
+};
 
 /// The runner with every Warta job registered.
 pub type WartaRunner = Runner<Context>;
@@ -53,4 +59,5 @@ pub fn standard(ctx: Context) -> RunnerBuilder<Context> {
         .register::<HomeExpiry>()
         .register::<CdnPurge>()
         .register::<Ping>()
+        .register::<WirePoll>()
 }

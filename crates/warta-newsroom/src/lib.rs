@@ -28,6 +28,7 @@ mod resolve;
 mod restore;
 mod takedown;
 mod taxonomy;
+mod wire;
 
 pub use access::{is_live, may_edit, may_read, may_read_history, may_stage, owns};
 pub use articles::{SaveMode, Saved};
@@ -46,6 +47,7 @@ pub use replies::ReplyInput;
 pub use resolve::{parse_past_time, parse_time};
 pub use restore::LeftOut;
 pub use taxonomy::RubrikCreated;
+pub use wire::{WIRE_KINDS, WireFeedInput};
 
 use warta_core::{Change, Events, Touched};
 use warta_store::{ArticleRow, Store};

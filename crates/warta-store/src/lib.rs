@@ -37,7 +37,11 @@ mod taxonomy;
 pub use taxonomy::Term;
 mod users;
 mod views;
+mod wire;
 pub use views::VIEW_HOUR_MS;
+pub use wire::{
+    NewWireFeed, NewWireItem, PollOutcome, WIRE_POLL_JOB, WireFeedRow, WireItemRow, wire_poll_job,
+};
 
 pub use accounts::{FailureSpan, TOKEN_TOUCH_MS, TokenRow};
 pub use articles::{ArticleWrite, RevisionRow, Save};

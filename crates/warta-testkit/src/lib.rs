@@ -47,6 +47,8 @@ pub struct Options {
     pub websub_hub: Option<String>,
     /// An IndexNow endpoint and key pinged on publish.
     pub indexnow: Option<(String, String)>,
+    /// A NewsML-G2 drop folder (setting `wire_dir`).
+    pub wire_dir: Option<std::path::PathBuf>,
 }
 
 impl TestApp {
@@ -90,6 +92,7 @@ impl TestApp {
             config.media_s3 = opts.media_s3;
         }
         config.websub_hub = opts.websub_hub;
+        config.wire_dir = opts.wire_dir;
         if let Some((url, key)) = opts.indexnow {
             config.indexnow_url = Some(url);
             config.indexnow_key = Some(key);

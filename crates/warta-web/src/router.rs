@@ -68,6 +68,8 @@ pub fn router(app: AppState) -> Router {
         .route("/search", get(api::search::search))
         .route("/articles/{id}/suggestions", get(api::search::suggestions))
         .route("/analyze", get(api::search::analyze))
+        .route("/wire", get(api::wire::list))
+        .route("/wire/{id}/draft", post(api::wire::draft))
         .route("/openapi.json", get(api::openapi::document))
         .fallback(api_not_found)
         .layer(axum::middleware::from_fn_with_state(
@@ -135,6 +137,14 @@ pub fn router(app: AppState) -> Router {
         )
         .route("/media/{id}/hapus", post(admin::media_delete))
         .route("/audit", get(admin::audit))
+        .route("/kawat", get(admin::wire_queue))
+        .route("/kawat/{id}/foto", get(admin::wire_photo))
+        .route("/kawat/{id}/draf", post(admin::wire_draft))
+        .route(
+            "/kawat/sumber",
+            get(admin::wire_feeds).post(admin::wire_feed_add),
+        )
+        .route("/kawat/sumber/{id}/ambil", post(admin::wire_poll_now))
         .route("/beranda", get(admin::home_page).post(admin::home_post))
         .route("/taksonomi", get(admin::taxonomy))
         .route("/taksonomi/penulis/{id}", post(admin::update_author))

@@ -25,6 +25,7 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
 pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     let pings = config.pings();
     let store = open_store(config).await?.with_pings(&pings.targets());
+    schedule_wire(config, &store).await?;
     let media = config.media_store()?;
     media
         .check()
@@ -71,6 +72,23 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     Ok(AppState::new(
         store, media, renderer, web, jobs, changes, search,
     ))
+}
+
+/// The NewsML-G2 drop folder as a feed, and every feed's next poll queued.
+async fn schedule_wire(config: &Config, store: &Store) -> anyhow::Result<()> {
+    if let Some(dir) = &config.wire_dir {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("creating the wire folder {}", dir.display()))?;
+        let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
+        store
+            .ensure_wire_folder(&dir.to_string_lossy(), config.wire_dir_minutes)
+            .await
+            .context("setting up the wire folder")?;
+    }
+    store
+        .schedule_wire_polls()
+        .await
+        .context("queueing the wire polls")
 }
 
 /// How many instances may share one data directory, each with its own index.

@@ -54,6 +54,10 @@ pub struct Config {
     /// An IndexNow endpoint pinged with the new article's address, and the site's key.
     pub indexnow_url: Option<String>,
     pub indexnow_key: Option<String>,
+    /// A folder where NewsML-G2 files are dropped for the "Masuk" queue (polled every
+    /// `wire_dir_minutes`); `None`: no folder.
+    pub wire_dir: Option<PathBuf>,
+    pub wire_dir_minutes: i64,
 }
 
 /// `warta.toml`: every key optional; unknown keys are an error so typos are caught.
@@ -83,6 +87,8 @@ struct FileConfig {
     websub_hub: Option<String>,
     indexnow_url: Option<String>,
     indexnow_key: Option<String>,
+    wire_dir: Option<String>,
+    wire_dir_minutes: Option<i64>,
 }
 
 /// Values given on the command line win over everything.
@@ -202,6 +208,20 @@ impl Config {
         if indexnow_url.is_some() != indexnow_key.is_some() {
             bail!("IndexNow needs both indexnow_url and indexnow_key");
         }
+        let wire_dir = env("WARTA_WIRE_DIR")
+            .or(file.wire_dir)
+            .filter(|d| !d.trim().is_empty())
+            .map(|d| PathBuf::from(d.trim()));
+        let wire_dir_minutes = match env("WARTA_WIRE_DIR_MINUTES") {
+            Some(v) => v
+                .trim()
+                .parse()
+                .context("WARTA_WIRE_DIR_MINUTES must be a number")?,
+            None => file.wire_dir_minutes.unwrap_or(1),
+        };
+        if !(1..=1440).contains(&wire_dir_minutes) {
+            bail!("wire_dir_minutes must be from 1 to 1440 (got {wire_dir_minutes})");
+        }
         let d = warta_web::SlotConfig::default();
         let slots = warta_web::SlotConfig {
             work: count(
@@ -249,6 +269,8 @@ impl Config {
             websub_hub,
             indexnow_url,
             indexnow_key,
+            wire_dir,
+            wire_dir_minutes,
         })
     }
 

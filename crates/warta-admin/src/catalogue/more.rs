@@ -203,4 +203,70 @@ pub const MORE: &[(&str, &str)] = &[
         "give the reason for taking the article down",
         "tuliskan alasan penarikan artikel",
     ),
+    // Wire ingest.
+    ("configure wire feeds", "mengatur sumber kawat"),
+    ("write articles", "menulis artikel"),
+    ("must have 1 to 80 characters", "harus 1 sampai 80 karakter"),
+    (
+        "must be an http:// or https:// address",
+        "harus alamat http:// atau https://",
+    ),
+    ("must be rss, atom or ninjs", "harus rss, atom atau ninjs"),
+    (
+        "must be a number of minutes from 1 to 1440",
+        "harus jumlah menit dari 1 sampai 1440",
+    ),
+    ("make a rubrik first", "buat rubrik terlebih dahulu"),
+    (
+        "a feed with this address is configured already",
+        "sumber dengan alamat ini sudah ada",
+    ),
+    (
+        "the wire item cannot become a draft: {}",
+        "kiriman ini tidak dapat dijadikan draf: {}",
+    ),
+    // Wire polls' errors, as the feeds page shows them.
+    ("the feed answered HTTP {}", "sumber menjawab HTTP {}"),
+    (
+        "not an RSS or Atom feed: {}",
+        "bukan umpan RSS atau Atom: {}",
+    ),
+    (
+        "not JSON (ninjs expected): {}",
+        "bukan JSON (seharusnya ninjs): {}",
+    ),
+    (
+        "ninjs: expected an object or an array of items",
+        "ninjs: seharusnya sebuah objek atau daftar berita",
+    ),
+    (
+        "ninjs item {}: not a ninjs item: {}",
+        "berita ninjs ke-{}: bukan berita ninjs: {}",
+    ),
+    (
+        "the answer is larger than {} MiB",
+        "jawaban lebih besar dari {} MiB",
+    ),
+    ("fetching {}: {}", "gagal mengambil {}: {}"),
+    ("reading the folder {}: {}", "gagal membaca folder {}: {}"),
+    ("file {}: {}", "berkas {}: {}"),
+    ("the XML ends before </{}>", "XML berakhir sebelum </{}>"),
+    (
+        "not NewsML-G2: the document is <{}>",
+        "bukan NewsML-G2: dokumennya <{}>",
+    ),
+    (
+        "not NewsML-G2: the file is empty",
+        "bukan NewsML-G2: berkasnya kosong",
+    ),
+    (
+        "invalid XML near byte {}: {}",
+        "XML tidak sah di sekitar bita {}: {}",
+    ),
+    ("larger than 5 MiB", "lebih besar dari 5 MiB"),
+    ("no XML element", "tidak ada elemen XML"),
+    (
+        "invalid XML: the document ends inside an element",
+        "XML tidak sah: dokumen berakhir di dalam sebuah elemen",
+    ),
 ];

@@ -115,6 +115,11 @@ pub const ACCOUNTS: &[(&str, &str, &str)] = &[
     ),
     // Audit log actions (`audit_` + the stored action).
     ("audit_create", "membuat", "create"),
+    (
+        "audit_wire-feed",
+        "menambah sumber kawat",
+        "add a wire feed",
+    ),
     ("audit_save", "menyimpan", "save"),
     ("audit_restore", "memulihkan revisi", "restore"),
     ("audit_correct", "koreksi", "correction"),

@@ -156,6 +156,7 @@ pub async fn editor_page(
         let pending_ctx = super::pending::pending_context(&app, &live).await?;
         let out = ArticleOut::from_row(&app, &a).with_pending(pending.as_ref());
         let rubriks = app.store().list_terms(Term::Rubrik).await?;
+        let wire = app.store().wire_item_of_article(id).await?;
         let strings = warta_admin::strings(staff.lang());
         let flash = strings
             .get(format!("ok_{}", q.ok).as_str())
@@ -187,6 +188,7 @@ pub async fn editor_page(
             notices => left_out_notices(staff.lang(), &q.tanpa),
             pending => pending_ctx,
             max_upload => app.config().media_limits.max_bytes,
+            wire => wire.as_ref().map(super::wire::item_value),
         };
         Ok::<_, AppError>(page(&app, &staff, "editor.html", &a.headline, ctx))
     };

@@ -1,4 +1,5 @@
-//! The newsroom at `/admin`: sign-in, dashboard, article list, editor, workflow, revisions.
+//! The newsroom at `/admin`: sign-in, dashboard, article list, editor, workflow, revisions,
+//! the "Masuk" queue of agency copy.
 //! Server-rendered pages that work without JavaScript; the editor bundle enhances the
 //! article page (docs/editor.md). Every page checks the session; every state-changing form
 //! checks the CSRF token ([`CsrfForm`]); the same role checks as the API apply.
@@ -22,6 +23,7 @@ mod replies;
 mod session;
 mod taxonomy;
 mod tokens;
+mod wire;
 
 pub use account::{
     RESET_TTL_MS, account, change_password, forgot, forgot_form, reset, reset_form, save_prefs,
@@ -40,6 +42,7 @@ pub use history::{preview, restore, revisions};
 pub use session::{sign_in, sign_in_form, sign_out};
 pub use taxonomy::{create_term, move_rubrik, taxonomy, update_author, update_term};
 pub use tokens::{disable, enable, revoke_any, revoke_own};
+pub use wire::{wire_draft, wire_feed_add, wire_feeds, wire_photo, wire_poll_now, wire_queue};
 
 use crate::auth::{Signed, session_of};
 use crate::error::AppError;

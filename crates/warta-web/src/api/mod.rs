@@ -15,6 +15,7 @@ pub mod replies;
 pub mod search;
 pub mod terms;
 pub mod types;
+pub mod wire;
 pub mod workflow;
 
 use crate::error::AppError;

@@ -29,7 +29,7 @@ impl Modify for Answers {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Warta API", description = "Newsroom API of Warta: articles, media, taxonomy and search. Tokens come from `warta token create`; the newsroom's own pages use the session cookie with an `X-CSRF-Token` header instead."),
+    info(title = "Warta API", description = "Newsroom API of Warta: articles, media, taxonomy, search and the queue of agency copy. Tokens come from `warta token create`; the newsroom's own pages use the session cookie with an `X-CSRF-Token` header instead."),
     paths(
         super::articles::create, super::articles::get, super::articles::patch, super::ninjs::get, super::workflow::publish,
         super::workflow::unpublish, super::workflow::submit, super::workflow::send_back,
@@ -39,6 +39,7 @@ impl Modify for Answers {
         super::terms::rubriks, super::terms::create_rubrik, super::terms::tags, super::terms::topics,
         super::home::get, super::home::put, super::replies::add, super::replies::delete,
         super::search::search, super::search::analyze, super::search::suggestions,
+        super::wire::list, super::wire::draft,
     ),
     components(schemas(Problem, NewArticle, ArticlePatch, ArticleOut, ArticleList, ArticleSummary, HeroInput,
         AuthorRef, PublishInput, TermOut, AuthorOut, HeroOut, MediaOut, VariantOut, warta_core::Block,
@@ -49,7 +50,8 @@ impl Modify for Answers {
         super::search::SearchOut, super::search::SearchHit, super::search::SortOrder, super::search::AnalyzeOut, super::search::TokenOut,
         super::search::SuggestionOut, super::search::SuggestionList,
         super::ninjs::Ninjs, super::ninjs::NinjsText, super::ninjs::NinjsBody, super::ninjs::NinjsConcept,
-        super::ninjs::NinjsSource, super::ninjs::NinjsRendition, super::ninjs::NinjsStandard)),
+        super::ninjs::NinjsSource, super::ninjs::NinjsRendition, super::ninjs::NinjsStandard,
+        super::wire::WireList, super::wire::WireItemOut)),
     modifiers(&Bearer, &Answers)
 )]
 pub struct ApiDoc;

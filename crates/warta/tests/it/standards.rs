@@ -344,6 +344,8 @@ async fn site() -> Site {
         "/admin/beranda".into(),
         "/admin/beranda?q=rusia".into(),
         "/admin/pengguna".into(),
+        "/admin/kawat".into(),
+        "/admin/kawat/sumber".into(),
         "/admin/tidak-ada".into(),
     ];
     if let Some(m) = media {
