@@ -6,8 +6,10 @@
 //! editor stays signed in), password-reset links, the audit log, the job queue (scheduled
 //! publications, AVIF encodes, pings and purges still to do) and the search change log (so a
 //! search index built on the old database stays in step with the new one). Left behind:
-//! sign-in failures (15-minute counters), presence (who has an article open, seconds old) and
-//! the full-text tables of schema v3, which nothing reads any more.
+//! sign-in failures (15-minute counters), presence (who has an article open, seconds old),
+//! the wire queue's items (the configured feeds move and are polled again; their items come
+//! back, photos included, but a draft made from an item no longer shows its original) and the
+//! full-text tables of schema v3, which nothing reads any more.
 
 use crate::export::{Column, read_rows};
 use crate::{Backend, ExportLoad, Store, StoreError};
@@ -39,13 +41,14 @@ pub const MOVE_TABLES: &[&str] = &[
     "article_views",
     "old_paths",
     "import_items",
+    "wire_feeds",
     "audit_log",
     "jobs",
     "search_changes",
 ];
 
 /// State that is not moved but refers to moved rows (emptied too by a replacing move).
-const TRANSIENT_TABLES: &[&str] = &["presence", "login_failures"];
+const TRANSIENT_TABLES: &[&str] = &["presence", "login_failures", "wire_items"];
 
 impl Store {
     /// The rows of each moved table, in [`MOVE_TABLES`]' order.
