@@ -44,6 +44,7 @@ mod jobs;
 mod live;
 mod migrate_data;
 mod moto;
+mod newsroom_access;
 mod newsroom_api;
 mod newsroom_desk;
 mod newsroom_ux;
