@@ -39,7 +39,7 @@ pub fn fingerprint(text: &str) -> String {
 /// The share of places where `a` and `b` agree (0 when either is empty or they differ in
 /// length, e.g. an item without text).
 pub fn similarity(a: &str, b: &str) -> f64 {
-    if a.is_empty() || a.len() != b.len() || a.len() % 8 != 0 {
+    if a.is_empty() || a.len() != b.len() || !a.len().is_multiple_of(8) {
         return 0.0;
     }
     let places = a.len() / 8;

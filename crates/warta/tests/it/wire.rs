@@ -24,11 +24,14 @@ struct Served {
     etag: Option<String>,
 }
 
+/// A request's path and the `If-None-Match` it sent.
+type Call = (String, Option<String>);
+
 #[derive(Clone, Default)]
 struct Agency {
     files: Arc<Mutex<HashMap<String, Served>>>,
     /// Requests per path, and the `If-None-Match` each sent.
-    calls: Arc<Mutex<Vec<(String, Option<String>)>>>,
+    calls: Arc<Mutex<Vec<Call>>>,
 }
 
 impl Agency {
