@@ -260,21 +260,6 @@ print(json.dumps([d for d in data["json-ld"] if d.get("@type") == "ClaimReview"]
     assert_eq!(r["url"], a["url"]);
 }
 
-/// The page without its JSON-LD blocks: what a reader sees.
-fn without_ld(html: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in html
-        .split("<script type=\"application/ld+json\">")
-        .enumerate()
-    {
-        match i {
-            0 => out.push_str(part),
-            _ => out.push_str(part.split_once("</script>").map_or("", |(_, rest)| rest)),
-        }
-    }
-    out
-}
-
 /// The page's first JSON-LD block (the NewsArticle).
 fn ld_of(html: &str) -> Value {
     let ld = html
@@ -306,7 +291,7 @@ async fn paged_articles_answer_page_n_and_page_all(db: Db) {
 
     let (s, first) = n.app.text(&path).await;
     assert_eq!(s, 200);
-    let shown = without_ld(&first);
+    let shown = crate::helpers::without_ld(&first);
     assert!(shown.contains("Pala dan cengkih") && !shown.contains("Kepulauan Banda"));
     assert!(first.contains("<nav class=\"halaman\" aria-label=\"Halaman artikel\">"));
     assert!(first.contains(&format!("<a href=\"{path}\" aria-current=\"page\">1</a>")));
@@ -319,7 +304,7 @@ async fn paged_articles_answer_page_n_and_page_all(db: Db) {
 
     let (s, second) = n.app.text(&format!("{path}?page=2")).await;
     assert_eq!(s, 200);
-    let shown = without_ld(&second);
+    let shown = crate::helpers::without_ld(&second);
     assert!(shown.contains("Kepulauan Banda") && !shown.contains("Pala dan cengkih"));
     assert!(second.contains(&format!(
         "<a href=\"{path}?page=2\" aria-current=\"page\">2</a>"

@@ -303,3 +303,18 @@ pub async fn postgres_app() -> Option<TestApp> {
         .await,
     )
 }
+
+/// The page without its JSON-LD blocks: what a reader sees.
+pub fn without_ld(html: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in html
+        .split("<script type=\"application/ld+json\">")
+        .enumerate()
+    {
+        match i {
+            0 => out.push_str(part),
+            _ => out.push_str(part.split_once("</script>").map_or("", |(_, rest)| rest)),
+        }
+    }
+    out
+}
