@@ -11,41 +11,26 @@
 //! back, photos included, but a draft made from an item no longer shows its original) and the
 //! full-text tables of schema v3, which nothing reads any more.
 
-use crate::export::{Column, read_rows};
+use crate::export::{Column, EXPORT_TABLES, read_rows};
 use crate::{Backend, ExportLoad, Store, StoreError};
 use serde_json::{Map, Value};
+use std::sync::LazyLock;
 
-/// The moved tables, in an order that loads without breaking a reference.
-pub const MOVE_TABLES: &[&str] = &[
-    "users",
+/// Moved besides the export's tables (each refers only to tables before it or in the export).
+const MOVE_ONLY: &[&str] = &[
     "api_tokens",
     "sessions",
     "password_resets",
-    "rubriks",
-    "tags",
-    "topics",
-    "media",
-    "articles",
-    "article_tags",
-    "article_authors",
-    "slug_redirects",
-    "revisions",
-    "corrections",
-    "live_entries",
-    "article_pending",
-    "takedowns",
-    "replies",
-    "home_slots",
-    "home_sections",
-    "home_breaking",
-    "article_views",
-    "old_paths",
-    "import_items",
     "wire_feeds",
     "audit_log",
     "jobs",
     "search_changes",
 ];
+
+/// The moved tables: the export's ([`EXPORT_TABLES`]), then [`MOVE_ONLY`], an order that
+/// loads without breaking a reference. One list, so a table the export gains moves too.
+pub static MOVE_TABLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| EXPORT_TABLES.iter().chain(MOVE_ONLY).copied().collect());
 
 /// State that is not moved but refers to moved rows (emptied too by a replacing move).
 const TRANSIENT_TABLES: &[&str] = &["presence", "login_failures", "wire_items"];
@@ -54,7 +39,7 @@ impl Store {
     /// The rows of each moved table, in [`MOVE_TABLES`]' order.
     pub async fn move_counts(&self) -> Result<Vec<(&'static str, i64)>, StoreError> {
         let mut out = Vec::with_capacity(MOVE_TABLES.len());
-        for table in MOVE_TABLES {
+        for table in MOVE_TABLES.iter() {
             let q = format!("SELECT COUNT(*) FROM {table}");
             let n: i64 = sqlx::query_scalar(crate::sql(&q))
                 .fetch_one(&self.pool)
@@ -67,7 +52,7 @@ impl Store {
     /// The moved tables with every column, secrets included, as this database has them.
     pub async fn move_columns(&self) -> Result<Vec<(&'static str, Vec<Column>)>, StoreError> {
         let mut out = Vec::with_capacity(MOVE_TABLES.len());
-        for table in MOVE_TABLES {
+        for table in MOVE_TABLES.iter() {
             out.push((*table, self.columns_of(table, true).await?));
         }
         Ok(out)
@@ -93,7 +78,7 @@ impl Store {
                 Backend::Postgres => {
                     let all: Vec<&str> = TRANSIENT_TABLES
                         .iter()
-                        .chain(MOVE_TABLES)
+                        .chain(MOVE_TABLES.iter())
                         .copied()
                         .collect();
                     let q = format!("TRUNCATE {} RESTART IDENTITY CASCADE", all.join(", "));
@@ -110,7 +95,7 @@ impl Store {
         Ok(ExportLoad {
             tx,
             backend: self.backend,
-            tables: MOVE_TABLES,
+            tables: &MOVE_TABLES,
             columns: tables.into_iter().map(|(_, c)| c).collect(),
             password_hash: None,
         })

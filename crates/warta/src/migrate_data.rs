@@ -137,7 +137,7 @@ pub async fn migrate_data(from: &str, to: &str, replace: bool) -> anyhow::Result
 
     let mut load = target.begin_move(replace).await?;
     let bar = progress(total, "Menulis PostgreSQL")?;
-    for table in MOVE_TABLES {
+    for table in MOVE_TABLES.iter() {
         load.start_table(table).await?;
         let path = work.0.join(format!("{table}.jsonl"));
         let Ok(f) = std::fs::File::open(&path) else {
