@@ -144,8 +144,8 @@ pub struct ArticleView {
     pub related: Vec<TeaserView>,
     /// Plain-text words in the body, for JSON-LD `wordCount`.
     pub word_count: usize,
-    /// The whole body as plain text (every page, the dateline first): JSON-LD `articleBody`
-    /// of a paged article, whose page shows only part of it.
+    /// The whole body as plain text (every page, the dateline first) of a paged article, for
+    /// its JSON-LD `articleBody` (a page shows only part of it); empty for an unpaged one.
     #[serde(skip)]
     pub full_text: String,
     /// Correction notes ("Koreksi"), oldest first.

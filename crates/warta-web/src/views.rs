@@ -154,7 +154,16 @@ pub async fn text_view(store: &Store, a: &ArticleRow) -> Result<(ArticleView, Ve
     let live_entries = entries.iter().map(|e| refs.live_entry_view(e)).collect();
     let texts: Vec<String> = a.body.iter().map(|b| b.plain_text()).collect();
     let word_count = texts.iter().map(|t| t.split_whitespace().count()).sum();
-    let full_text = full_text(&a.dateline, &texts);
+    // Only a paged article's JSON-LD carries the text (`articleBody`): no copy for the others.
+    let paged = a
+        .body
+        .iter()
+        .any(|b| matches!(b, warta_core::Block::Pagebreak));
+    let full_text = if paged {
+        full_text(&a.dateline, &texts)
+    } else {
+        String::new()
+    };
 
     let view = ArticleView {
         id: a.id,
