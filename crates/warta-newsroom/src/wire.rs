@@ -18,6 +18,8 @@ pub struct WireFeedInput {
     pub url: String,
     pub kind: String,
     pub interval_minutes: String,
+    /// The rubrik its drafts go into, by name; empty: the first rubrik of the menu.
+    pub rubrik: String,
 }
 
 /// The feed kinds that are polled over HTTP.
@@ -68,12 +70,36 @@ impl Newsroom {
             url,
             kind,
             interval_minutes: interval,
+            rubrik_id: self.feed_rubrik(&f.rubrik).await?,
         };
         match self.store.add_wire_feed(&feed, Some(user.id)).await {
             Err(warta_store::StoreError::Conflict(_)) => Err(NewsroomError::Conflict(
                 "a feed with this address is configured already".into(),
             )),
             r => Ok(r?),
+        }
+    }
+
+    /// Set the rubrik feed `id`'s drafts go into (by name; empty: the menu's first).
+    pub async fn set_wire_feed_rubrik(&self, user: &UserRow, id: i64, rubrik: &str) -> Result<()> {
+        require(user.role, Capability::Publish, WHAT)?;
+        let rubrik_id = self.feed_rubrik(rubrik).await?;
+        Ok(self
+            .store
+            .set_wire_feed_rubrik(id, rubrik_id, user.id)
+            .await?)
+    }
+
+    /// The rubrik named `name` (none for an empty name).
+    async fn feed_rubrik(&self, name: &str) -> Result<Option<i64>> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Ok(None);
+        }
+        let rubriks = self.store.list_terms(Term::Rubrik).await?;
+        match rubriks.iter().find(|r| r.name == name) {
+            Some(r) => Ok(Some(r.id)),
+            None => Err(ValidationError::new("rubrik", format!("unknown rubrik '{name}'")).into()),
         }
     }
 
@@ -91,8 +117,13 @@ impl Newsroom {
         if let Some(a) = item.article_id {
             return Ok((self.store.article_by_id(a).await?, false));
         }
+        // The feed's rubrik, else the first of the menu.
+        let chosen = self.store.wire_feed(item.feed_id).await?.rubrik_id;
         let rubriks = self.store.list_terms(Term::Rubrik).await?;
-        let Some(rubrik) = rubriks.first() else {
+        let rubrik = chosen
+            .and_then(|id| rubriks.iter().find(|r| r.id == id))
+            .or(rubriks.first());
+        let Some(rubrik) = rubrik else {
             return Err(ValidationError::new("rubrik", "make a rubrik first").into());
         };
         let hero = self.wire_photo(user, &item).await;
@@ -118,11 +149,28 @@ impl Newsroom {
         let input: NewArticle = serde_json::from_value(input).map_err(|e| {
             NewsroomError::Conflict(format!("the wire item cannot become a draft: {e}"))
         })?;
-        let draft = self.create(user, input).await?;
-        if !self.store.link_wire_item(id, draft.id).await? {
-            tracing::info!(item = id, "wire item was made a draft twice at once");
+        let write = crate::resolve::write_for_new(
+            &mut crate::resolve::Pooled(&self.store),
+            user,
+            input,
+            &self.verdicts,
+        )
+        .await?;
+        // The draft and the item's link commit together: of two clicks at the same instant
+        // one makes the draft and the other gets it.
+        match self
+            .store
+            .create_article_from_wire(id, &write, user.id)
+            .await
+        {
+            Ok(Ok(draft)) => Ok((draft, true)),
+            Ok(Err(other)) => Ok((self.store.article_by_id(other).await?, false)),
+            // The other click's draft took the same address first (PostgreSQL).
+            Err(e) => match self.store.wire_item(id).await?.article_id {
+                Some(other) => Ok((self.store.article_by_id(other).await?, false)),
+                None => Err(e.into()),
+            },
         }
-        Ok((draft, true))
     }
 
     /// The item's photo taken in as the draft's hero, with the agency's caption and credit.

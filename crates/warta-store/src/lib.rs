@@ -38,6 +38,7 @@ pub use taxonomy::Term;
 mod users;
 mod views;
 mod wire;
+mod wire_items;
 pub use views::VIEW_HOUR_MS;
 pub use wire::{
     NewWireFeed, NewWireItem, PollOutcome, WIRE_POLL_JOB, WireFeedRow, WireItemRow, wire_poll_job,

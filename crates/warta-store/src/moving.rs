@@ -7,9 +7,9 @@
 //! publications, AVIF encodes, pings and purges still to do) and the search change log (so a
 //! search index built on the old database stays in step with the new one). Left behind:
 //! sign-in failures (15-minute counters), presence (who has an article open, seconds old),
-//! the wire queue's items (the configured feeds move and are polled again; their items come
-//! back, photos included, but a draft made from an item no longer shows its original) and the
-//! full-text tables of schema v3, which nothing reads any more.
+//! and the wire queue's items (the configured feeds move, with the export, and are polled
+//! again: their items come back, photos included, but a draft made from an item no longer
+//! shows its original).
 
 use crate::export::{Column, EXPORT_TABLES, read_rows};
 use crate::{Backend, ExportLoad, Store, StoreError};
@@ -21,7 +21,6 @@ const MOVE_ONLY: &[&str] = &[
     "api_tokens",
     "sessions",
     "password_resets",
-    "wire_feeds",
     "audit_log",
     "jobs",
     "search_changes",

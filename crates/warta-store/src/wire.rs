@@ -28,6 +28,8 @@ pub struct NewWireFeed {
     pub url: String,
     pub kind: String,
     pub interval_minutes: i64,
+    /// Where its drafts go (`None`: the first rubrik of the menu).
+    pub rubrik_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -46,6 +48,7 @@ pub struct WireFeedRow {
     pub last_error: Option<String>,
     pub last_error_at: Option<i64>,
     pub error_count: i64,
+    pub rubrik_id: Option<i64>,
     pub items: i64,
 }
 
@@ -61,7 +64,10 @@ pub struct NewWireItem {
     pub agency: String,
     pub published_at: i64,
     pub fingerprint: String,
+    /// A near-duplicate of this earlier stored item.
     pub duplicate_of: Option<i64>,
+    /// A near-duplicate of the item at this place of the same poll (stored first).
+    pub duplicate_in_poll: Option<usize>,
     pub photo_url: Option<String>,
     pub photo_caption: String,
     pub photo_credit: String,
@@ -104,10 +110,11 @@ pub struct PollOutcome {
 
 const FEED_COLUMNS: &str = "f.id, f.name, f.agency, f.url, f.kind, f.interval_minutes, f.etag,
     f.last_modified, f.next_poll_at, f.last_polled_at, f.last_ok_at, f.last_error,
-    f.last_error_at, f.error_count,
+    f.last_error_at, f.error_count, f.rubrik_id,
     (SELECT COUNT(*) FROM wire_items i WHERE i.feed_id = f.id) AS items";
 
-const ITEM_COLUMNS: &str = "i.id, i.feed_id, f.name AS feed_name, i.guid, i.headline, i.body,
+pub(crate) const ITEM_COLUMNS: &str =
+    "i.id, i.feed_id, f.name AS feed_name, i.guid, i.headline, i.body,
     i.excerpt, i.link, i.agency, i.published_at, i.received_at, i.duplicate_of, i.photo_url,
     i.photo_caption, i.photo_credit,
     CASE WHEN i.photo_bytes IS NULL THEN 0 ELSE 1 END AS has_photo, i.article_id";
@@ -120,8 +127,8 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO wire_feeds (name, agency, url, kind, interval_minutes, next_poll_at,
-                                     created_by, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $6) RETURNING id",
+                                     created_by, created_at, rubrik_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $8) RETURNING id",
         )
         .bind(&f.name)
         .bind(&f.agency)
@@ -130,6 +137,7 @@ impl Store {
         .bind(f.interval_minutes)
         .bind(now)
         .bind(by)
+        .bind(f.rubrik_id)
         .fetch_one(&mut *tx)
         .await?;
         enqueue_in(&mut tx, &wire_poll_job(id, now)).await?;
@@ -154,12 +162,42 @@ impl Store {
             url,
             kind: "folder".into(),
             interval_minutes: interval,
+            rubrik_id: None,
         };
         match self.add_wire_feed(&feed, None).await {
             // Another instance made it at the same moment.
             Err(StoreError::Conflict(_)) => Box::pin(self.ensure_wire_folder(dir, interval)).await,
             r => r,
         }
+    }
+
+    /// The rubrik feed `id`'s drafts go into (`None`: the menu's first), audited as `by`.
+    pub async fn set_wire_feed_rubrik(
+        &self,
+        id: i64,
+        rubrik_id: Option<i64>,
+        by: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        let name: Option<String> =
+            sqlx::query_scalar("UPDATE wire_feeds SET rubrik_id = $1 WHERE id = $2 RETURNING name")
+                .bind(rubrik_id)
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let name = name.ok_or(StoreError::NotFound)?;
+        audit_in(
+            &mut tx,
+            &self.origin,
+            Some(by),
+            "wire-feed",
+            None,
+            &name,
+            now_ms(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Make sure every feed has its next poll queued (a lost or failed job would otherwise
@@ -206,194 +244,5 @@ impl Store {
         enqueue_in(&mut tx, &wire_poll_job(id, now)).await?;
         tx.commit().await?;
         Ok(())
-    }
-
-    /// Which of `guids` feed `feed_id` has already brought.
-    pub async fn known_wire_guids(
-        &self,
-        feed_id: i64,
-        guids: &[String],
-    ) -> Result<std::collections::HashSet<String>, StoreError> {
-        let mut known = std::collections::HashSet::new();
-        for chunk in guids.chunks(200) {
-            let marks = (0..chunk.len())
-                .map(|i| format!("${}", i + 2))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let q = format!("SELECT guid FROM wire_items WHERE feed_id = $1 AND guid IN ({marks})");
-            let mut query = sqlx::query_scalar::<_, String>(crate::sql(&q)).bind(feed_id);
-            for g in chunk {
-                query = query.bind(g);
-            }
-            known.extend(query.fetch_all(&self.pool).await?);
-        }
-        Ok(known)
-    }
-
-    /// The fingerprints of the items received since `since` (epoch ms), newest last, at most
-    /// `limit`: what a new item is compared with for near-duplicates.
-    pub async fn wire_fingerprints_since(
-        &self,
-        since: i64,
-        limit: i64,
-    ) -> Result<Vec<(i64, String)>, StoreError> {
-        let mut rows: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT id, fingerprint FROM wire_items WHERE received_at >= $1
-             ORDER BY id DESC LIMIT $2",
-        )
-        .bind(since)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.reverse();
-        Ok(rows)
-    }
-
-    /// Record a poll of feed `id`: insert `items` (those whose GUID the feed already brought
-    /// are skipped), update the feed and enqueue the next poll, all in one transaction.
-    /// Returns how many items were new.
-    pub async fn finish_wire_poll(
-        &self,
-        id: i64,
-        items: &[NewWireItem],
-        outcome: &PollOutcome,
-    ) -> Result<usize, StoreError> {
-        let now = now_ms();
-        let mut tx = self.begin_write().await?;
-        let mut added = 0;
-        for it in items {
-            let (mime, bytes) = match &it.photo {
-                Some((m, b)) => (Some(m.as_str()), Some(b.as_slice())),
-                None => (None, None),
-            };
-            let n = sqlx::query(
-                "INSERT INTO wire_items (feed_id, guid, headline, body, excerpt, link, agency,
-                     published_at, received_at, fingerprint, duplicate_of, photo_url,
-                     photo_caption, photo_credit, photo_mime, photo_bytes)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-                 ON CONFLICT (feed_id, guid) DO NOTHING",
-            )
-            .bind(id)
-            .bind(&it.guid)
-            .bind(&it.headline)
-            .bind(&it.body)
-            .bind(&it.excerpt)
-            .bind(it.link.as_deref())
-            .bind(&it.agency)
-            .bind(it.published_at)
-            .bind(now)
-            .bind(&it.fingerprint)
-            .bind(it.duplicate_of)
-            .bind(it.photo_url.as_deref())
-            .bind(&it.photo_caption)
-            .bind(&it.photo_credit)
-            .bind(mime)
-            .bind(bytes)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            added += n as usize;
-        }
-        let ok = outcome.error.is_none();
-        sqlx::query(
-            "UPDATE wire_feeds SET
-                 etag = CASE WHEN $2 = 1 THEN $3 ELSE etag END,
-                 last_modified = CASE WHEN $2 = 1 THEN $4 ELSE last_modified END,
-                 last_polled_at = $5,
-                 last_ok_at = CASE WHEN $2 = 1 THEN $5 ELSE last_ok_at END,
-                 last_error = CASE WHEN $2 = 1 THEN last_error ELSE $6 END,
-                 last_error_at = CASE WHEN $2 = 1 THEN last_error_at ELSE $5 END,
-                 error_count = CASE WHEN $2 = 1 THEN 0 ELSE error_count + 1 END,
-                 next_poll_at = $7
-             WHERE id = $1",
-        )
-        .bind(id)
-        .bind(ok as i64)
-        .bind(outcome.etag.as_deref())
-        .bind(outcome.last_modified.as_deref())
-        .bind(now)
-        .bind(outcome.error.as_deref())
-        .bind(outcome.next_at)
-        .execute(&mut *tx)
-        .await?;
-        enqueue_in(&mut tx, &wire_poll_job(id, outcome.next_at)).await?;
-        tx.commit().await?;
-        Ok(added)
-    }
-
-    /// The "Masuk" queue: items newest first (by the agency's time), near-duplicates left
-    /// out, optionally of one feed.
-    pub async fn wire_items(
-        &self,
-        feed: Option<i64>,
-        limit: i64,
-        offset: i64,
-    ) -> Result<Vec<WireItemRow>, StoreError> {
-        let q = format!(
-            "SELECT {ITEM_COLUMNS} FROM wire_items i JOIN wire_feeds f ON f.id = i.feed_id
-             WHERE i.duplicate_of IS NULL AND (CAST($1 AS BIGINT) IS NULL OR i.feed_id = $1)
-             ORDER BY i.published_at DESC, i.id DESC LIMIT $2 OFFSET $3"
-        );
-        Ok(sqlx::query_as(crate::sql(&q))
-            .bind(feed)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(&self.pool)
-            .await?)
-    }
-
-    pub async fn wire_item(&self, id: i64) -> Result<WireItemRow, StoreError> {
-        let q = format!(
-            "SELECT {ITEM_COLUMNS} FROM wire_items i JOIN wire_feeds f ON f.id = i.feed_id
-             WHERE i.id = $1"
-        );
-        sqlx::query_as(crate::sql(&q))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)
-    }
-
-    /// The wire item a draft was made from, if any.
-    pub async fn wire_item_of_article(
-        &self,
-        article_id: i64,
-    ) -> Result<Option<WireItemRow>, StoreError> {
-        let q = format!(
-            "SELECT {ITEM_COLUMNS} FROM wire_items i JOIN wire_feeds f ON f.id = i.feed_id
-             WHERE i.article_id = $1 ORDER BY i.id LIMIT 1"
-        );
-        Ok(sqlx::query_as(crate::sql(&q))
-            .bind(article_id)
-            .fetch_optional(&self.pool)
-            .await?)
-    }
-
-    /// Item `id`'s photo: content type and bytes.
-    pub async fn wire_photo(&self, id: i64) -> Result<Option<(String, Vec<u8>)>, StoreError> {
-        let row: Option<(Option<String>, Option<Vec<u8>>)> =
-            sqlx::query_as("SELECT photo_mime, photo_bytes FROM wire_items WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(match row {
-            Some((Some(m), Some(b))) => Some((m, b)),
-            _ => None,
-        })
-    }
-
-    /// Link item `id` to the draft made from it; false when it was linked already.
-    pub async fn link_wire_item(&self, id: i64, article_id: i64) -> Result<bool, StoreError> {
-        let mut tx = self.begin_write().await?;
-        let n = sqlx::query(
-            "UPDATE wire_items SET article_id = $1 WHERE id = $2 AND article_id IS NULL",
-        )
-        .bind(article_id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        tx.commit().await?;
-        Ok(n == 1)
     }
 }

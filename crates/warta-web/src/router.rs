@@ -145,6 +145,7 @@ pub fn router(app: AppState) -> Router {
             get(admin::wire_feeds).post(admin::wire_feed_add),
         )
         .route("/kawat/sumber/{id}/ambil", post(admin::wire_poll_now))
+        .route("/kawat/sumber/{id}/rubrik", post(admin::wire_feed_rubrik))
         .route("/beranda", get(admin::home_page).post(admin::home_post))
         .route("/taksonomi", get(admin::taxonomy))
         .route("/taksonomi/penulis/{id}", post(admin::update_author))

@@ -47,6 +47,18 @@ pub const WIRE: &[(&str, &str, &str)] = &[
         "Sumber akan diambil sebentar lagi.",
         "The feed will be polled shortly.",
     ),
+    ("wire_rubrik", "Rubrik draf", "Drafts' rubrik"),
+    (
+        "wire_rubrik_first",
+        "Rubrik pertama di menu",
+        "The menu's first rubrik",
+    ),
+    ("wire_rubrik_set", "Simpan rubrik", "Save the rubrik"),
+    (
+        "ok_wire_rubrik",
+        "Rubrik draf sumber disimpan.",
+        "The feed's drafts' rubrik is saved.",
+    ),
     (
         "ok_wire_draft",
         "Draf dibuat dari kiriman kantor berita.",

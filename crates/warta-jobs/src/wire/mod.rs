@@ -252,8 +252,16 @@ async fn prepare(
             .rev()
             .find(|(_, f)| similarity(f, &print) >= SIMILAR)
             .map(|(id, _)| *id);
-        let photo = match (&p.photo, duplicate_of) {
-            (Some(r), None) => photo_bytes(ctx, &r.url, folder).await,
+        // An agency sending a story twice in one feed (a corrected repeat) is caught here.
+        let duplicate_in_poll = match duplicate_of {
+            Some(_) => None,
+            None => out
+                .iter()
+                .position(|o: &NewWireItem| similarity(&o.fingerprint, &print) >= SIMILAR),
+        };
+        let duplicate = duplicate_of.is_some() || duplicate_in_poll.is_some();
+        let photo = match (&p.photo, duplicate) {
+            (Some(r), false) => photo_bytes(ctx, &r.url, folder).await,
             _ => None,
         };
         let first = body.split("\n\n").next().unwrap_or("");
@@ -287,6 +295,7 @@ async fn prepare(
             published_at: p.published_at.unwrap_or(now),
             fingerprint: print,
             duplicate_of,
+            duplicate_in_poll,
             photo_url: p.photo.as_ref().map(|r| r.url.clone()),
             photo_caption: p
                 .photo

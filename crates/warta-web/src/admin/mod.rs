@@ -42,7 +42,9 @@ pub use history::{preview, restore, revisions};
 pub use session::{sign_in, sign_in_form, sign_out};
 pub use taxonomy::{create_term, move_rubrik, taxonomy, update_author, update_term};
 pub use tokens::{disable, enable, revoke_any, revoke_own};
-pub use wire::{wire_draft, wire_feed_add, wire_feeds, wire_photo, wire_poll_now, wire_queue};
+pub use wire::{
+    wire_draft, wire_feed_add, wire_feed_rubrik, wire_feeds, wire_photo, wire_poll_now, wire_queue,
+};
 
 use crate::auth::{Signed, session_of};
 use crate::error::AppError;

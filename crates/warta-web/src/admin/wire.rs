@@ -134,10 +134,16 @@ pub async fn wire_feeds(
     let run = async {
         staff.require(Capability::Publish, "configure wire feeds")?;
         let feeds = app.store().wire_feeds().await?;
+        let rubriks = app.store().list_terms(warta_store::Term::Rubrik).await?;
+        let rubrik_of = |id: Option<i64>| {
+            let r = id.and_then(|id| rubriks.iter().find(|r| r.id == id));
+            r.map(|r| r.name.clone()).unwrap_or_default()
+        };
         let rows: Vec<Value> = feeds
             .iter()
             .map(|f| {
                 minijinja::context! {
+                    rubrik => rubrik_of(f.rubrik_id),
                     id => f.id, name => f.name.clone(), agency => f.agency.clone(),
                     url => f.url.strip_prefix("folder:").unwrap_or(&f.url).to_string(),
                     kind => f.kind.clone(), interval_minutes => f.interval_minutes,
@@ -150,6 +156,7 @@ pub async fn wire_feeds(
             .collect();
         let ctx = minijinja::context! {
             feeds => rows, kinds => warta_newsroom::WIRE_KINDS, flash => flash(&staff, &q.ok),
+            rubriks => rubriks.iter().map(|r| r.name.clone()).collect::<Vec<_>>(),
         };
         let title = warta_admin::strings(staff.lang())["wire_feeds"];
         Ok::<_, AppError>(page(&app, &staff, "wire_feeds.html", title, ctx))
@@ -174,6 +181,7 @@ pub struct FeedForm {
     url: String,
     kind: String,
     interval_minutes: String,
+    rubrik: String,
 }
 
 /// `POST /admin/kawat/sumber`: add a feed.
@@ -188,6 +196,7 @@ pub async fn wire_feed_add(
         url: f.url,
         kind: f.kind,
         interval_minutes: f.interval_minutes,
+        rubrik: f.rubrik,
     };
     match app.newsroom().add_wire_feed(&staff.0.user, input).await {
         Ok(_) => {
@@ -210,6 +219,28 @@ pub async fn wire_poll_now(
             app.jobs().wake();
             Redirect::to("/admin/kawat/sumber?ok=wire_polling").into_response()
         }
+        Err(e) => error_page(&app, Some(&staff), e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RubrikForm {
+    rubrik: String,
+}
+
+/// `POST /admin/kawat/sumber/{id}/rubrik`: the rubrik the feed's drafts go into.
+pub async fn wire_feed_rubrik(
+    State(app): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    CsrfForm(f): CsrfForm<RubrikForm>,
+) -> Response {
+    let set = app
+        .newsroom()
+        .set_wire_feed_rubrik(&staff.0.user, id, &f.rubrik);
+    match set.await {
+        Ok(()) => Redirect::to("/admin/kawat/sumber?ok=wire_rubrik").into_response(),
         Err(e) => error_page(&app, Some(&staff), e.into()),
     }
 }

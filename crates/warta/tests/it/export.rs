@@ -87,6 +87,26 @@ async fn a_demo_site_exported_and_imported_exports_the_same_and_serves_the_same_
         ..manual()
     })
     .await;
+    // A wire feed that has been polled: the feed comes along, its validators do not (the
+    // queue's items stay behind, so the first poll on the new site must bring them).
+    let store = a.store().await;
+    let rubriks = store.list_terms(warta_store::Term::Rubrik).await.unwrap();
+    let feed = warta_store::NewWireFeed {
+        name: "Antara Terkini".into(),
+        agency: "Antara".into(),
+        url: "https://www.antaranews.test/rss/terkini.xml".into(),
+        kind: "rss".into(),
+        interval_minutes: 5,
+        rubrik_id: Some(rubriks[1].id),
+    };
+    let feed_id = store.add_wire_feed(&feed, None).await.unwrap();
+    let polled = warta_store::PollOutcome {
+        etag: Some("\"antara-7\"".into()),
+        last_modified: Some("Tue, 01 Dec 2026 03:00:00 GMT".into()),
+        error: None,
+        next_at: 1_800_000_000_000,
+    };
+    store.finish_wire_poll(feed_id, &[], &polled).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let (first, second) = (dir.path().join("satu"), dir.path().join("dua"));
     let said = export(&a.config.data, &first);
@@ -122,6 +142,18 @@ async fn a_demo_site_exported_and_imported_exports_the_same_and_serves_the_same_
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already holds a site"));
     b.start_again().await;
+    let feeds = b.store().await.wire_feeds().await.unwrap();
+    assert_eq!(feeds.len(), 1, "{feeds:?}");
+    assert_eq!(
+        (feeds[0].url.as_str(), feeds[0].agency.as_str()),
+        (feed.url.as_str(), "Antara")
+    );
+    assert_eq!((&feeds[0].etag, &feeds[0].last_modified), (&None, &None));
+    assert_eq!(
+        feeds[0].rubrik_id,
+        Some(rubriks[1].id),
+        "its drafts' rubrik too"
+    );
 
     export(&b.config.data, &second);
     let (one, two) = (

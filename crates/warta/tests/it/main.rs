@@ -65,3 +65,4 @@ mod sign_in_guard;
 mod standards;
 mod tokens;
 mod wire;
+mod wire_drafts;

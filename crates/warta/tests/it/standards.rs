@@ -108,6 +108,16 @@ async fn site() -> Site {
     app.token_for("kontri@warta.test", "Kiki Kontributor", Role::Contributor)
         .await;
     let n = newsroom_on(app).await;
+    // A wire feed (nothing answers there: its row shows the error) for /admin/kawat/sumber.
+    let feed = warta_store::NewWireFeed {
+        name: "Antara Terkini".into(),
+        agency: "Antara".into(),
+        url: "http://127.0.0.1:9/antara.xml".into(),
+        kind: "rss".into(),
+        interval_minutes: 5,
+        rubrik_id: None,
+    };
+    n.app.store().await.add_wire_feed(&feed, None).await.expect("feed");
     // Fixtures: a live blog with entries, a corrected article, a withdrawn one (410).
     let live = n
         .published("LANGSUNG: Banjir Rob Melanda Pesisir Utara Jakarta")

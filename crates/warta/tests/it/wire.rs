@@ -28,14 +28,20 @@ struct Served {
 type Call = (String, Option<String>);
 
 #[derive(Clone, Default)]
-struct Agency {
+pub(crate) struct Agency {
     files: Arc<Mutex<HashMap<String, Served>>>,
     /// Requests per path, and the `If-None-Match` each sent.
     calls: Arc<Mutex<Vec<Call>>>,
 }
 
 impl Agency {
-    fn serve(&self, path: &str, body: Vec<u8>, content_type: &'static str, etag: Option<&str>) {
+    pub(crate) fn serve(
+        &self,
+        path: &str,
+        body: Vec<u8>,
+        content_type: &'static str,
+        etag: Option<&str>,
+    ) {
         let s = Served {
             body,
             content_type,
@@ -77,7 +83,7 @@ async fn answer(State(a): State<Agency>, Path(path): Path<String>, headers: Head
 }
 
 /// The agency's server on 127.0.0.1:0, serving the fixtures (with `{{BASE}}` filled in).
-async fn agency() -> (String, Agency) {
+pub(crate) async fn agency() -> (String, Agency) {
     let a = Agency::default();
     let app = Router::new()
         .route("/{*path}", get(answer))
@@ -124,7 +130,7 @@ fn fixture(name: &str, base: &str) -> Vec<u8> {
     text.replace("{{BASE}}", base).into_bytes()
 }
 
-async fn wire_newsroom(
+pub(crate) async fn wire_newsroom(
     database_url: Option<String>,
     wire_dir: Option<std::path::PathBuf>,
 ) -> Newsroom {
@@ -141,7 +147,13 @@ async fn wire_newsroom(
 }
 
 /// Add a feed through the newsroom's form; its id.
-async fn add_feed(desk: &Desk<'_>, name: &str, agency: &str, url: &str, kind: &str) -> i64 {
+pub(crate) async fn add_feed(
+    desk: &Desk<'_>,
+    name: &str,
+    agency: &str,
+    url: &str,
+    kind: &str,
+) -> i64 {
     let (s, loc, body) = desk
         .post(
             "/admin/kawat/sumber",
@@ -180,7 +192,7 @@ async fn feed(app: &TestApp, id: i64) -> warta_store::WireFeedRow {
 }
 
 /// The id of the queue item whose headline is `headline` (from its "Jadikan draf" form).
-fn item_id(queue: &str, headline: &str) -> i64 {
+pub(crate) fn item_id(queue: &str, headline: &str) -> i64 {
     let at = queue
         .find(headline)
         .unwrap_or_else(|| panic!("{headline} in the queue"));
