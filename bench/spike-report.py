@@ -8,9 +8,13 @@ Each DIR holds: setup.txt (one line describing it); steps.txt ("STEP READERS T0 
 SHED_FROM_METRICS WARTA_CPU VARNISH_CPU MACHINE_CPU WARTA_WAIT PG_WAIT"); rows.txt ("STEP READERS KIND CONNS"
 then wrk's key=value counts); updates.txt (bench/spike-editor.py's lines); mem-idle.txt
 ("K PID RSS_KIB"), mem-end.txt ("K PID HWM_KIB RSS_KIB"); varnish.txt ("counter value");
-editor.log and warta-warnings.txt (messages worth a look).
+editor.log and the instances' logs (<setup>-warta-<k>.log: their warnings and errors are
+counted by message).
 """
 
+import collections
+import glob
+import json
 import os
 import statistics
 import sys
@@ -151,14 +155,41 @@ def report(d):
     print(f"targets: errors other than deliberate 503s: {errors} ({'met' if errors == 0 else 'NOT met'});"
           f" cached pages' p99 <= {CACHED_P99_TARGET_MS:.0f} ms: "
           + ("met at every step" if not slow else f"NOT met at {', '.join(slow)} readers"))
-    for f, what in (("editor.log", "editor"), ("warta-warnings.txt", "warta warnings/errors (last 20)")):
-        t = text(os.path.join(d, f))
-        if t:
-            print(f"{what}:")
-            for line in t.splitlines()[-20:]:
-                print("  " + line[:300])
+    t = text(os.path.join(d, "editor.log"))
+    if t:
+        print("editor:")
+        for line in t.splitlines()[-20:]:
+            print("  " + line[:300])
+    logged = log_summary(d)
+    if logged:
+        print("warta's warnings and errors, by message (all instances):")
+        for (level, msg), count in logged.most_common(8):
+            print(f"  {count:>8} {level} {msg[:200]}")
     return {"name": name, "rows": rows, "phases": phases, "steps": steps,
             "peak": sum(int(r[2]) for r in read(os.path.join(d, "mem-end.txt")) if len(r) >= 4)}
+
+
+def log_summary(d):
+    """WARN and ERROR lines of the instances' JSON logs counted by level and message (with
+    the gate or the status classification, which tell a deliberate 503 from a failure);
+    lines that are not JSON (a panic) count under their first 120 characters."""
+    counts = collections.Counter()
+    for path in sorted(glob.glob(os.path.join(d, "*-warta-*.log"))):
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                try:
+                    rec = json.loads(line)
+                except ValueError:
+                    if "panick" in line or "error" in line.lower():
+                        counts[("TEXT", line.strip()[:120])] += 1
+                    continue
+                level = rec.get("level", "")
+                if level not in ("WARN", "ERROR"):
+                    continue
+                fields = rec.get("fields", {})
+                extra = fields.get("gate") or fields.get("classification") or fields.get("error") or ""
+                counts[(level, f"{fields.get('message', '')} {extra}".strip())] += 1
+    return counts
 
 
 def ratio(a, b):

@@ -3,12 +3,14 @@
 # updates the breaking story every 10 s.
 #
 # Usage: bench/spike.sh [--articles N] [--steps "N N ..."] [--step-seconds S]
-#                       [--setup postgres|sqlite|both] [--keep-tmp]
+#                       [--setup postgres|sqlite|both] [--think-ms MS] [--keep-tmp]
 #   --articles N      archive size (default 10,000)
 #   --steps "N ..."   concurrent readers of each step of the ramp (default "100 500 1000 2500 5000")
 #   --step-seconds S  seconds per step (default 12: five steps make the 60 s ramp)
 #   --setup X         postgres: two instances on one PostgreSQL database; sqlite: the single
 #                     binary on its SQLite file; both (default): postgres, then sqlite
+#   --think-ms MS     each reader waits 0..2*MS ms (MS on average) between its requests
+#                     (default 0: back to back, wrk's usual closed loop)
 #   --keep-tmp        keep the working directory (logs, raw wrk output)
 #   WARTA_BIN              the warta binary (default target/release/warta, else target/debug/warta)
 #   SPIKE_POSTGRES_URL     a PostgreSQL server where this may create and drop a database
@@ -31,7 +33,11 @@
 #   of the archive's 200 commonest headline words, drawn at random per request: mostly
 #   distinct queries, so mostly Varnish misses). wrk is closed-loop: each connection sends
 #   its next request when the last one is answered, so "readers" means connections, not an
-#   arrival rate. wrk's timeout is 10 s (a slower answer is a timeout, not a latency).
+#   arrival rate, and N connections at R req/s wait N/R s per request on average (Little's
+#   law): with back-to-back requests the latency at 5,000 connections is set by how many
+#   requests per second the machine can answer at all. --think-ms gives each reader a pause
+#   between requests (wrk's `delay()`; not part of the latency). wrk's timeout is 10 s (a
+#   slower answer is a timeout, not a latency).
 # - Status codes are counted in wrk's Lua `response()`, per thread, and summed across threads
 #   in `done()` through the thread objects kept by `setup()` (a per-thread global read with
 #   `thread:get`); the sum is checked against wrk's own request count. A 503 carrying
@@ -59,9 +65,9 @@ root=$(cd "$here/.." && pwd)
 # shellcheck source=bench/lib.sh
 source "$here/lib.sh"
 
-ARTICLES=10000 STEPS="100 500 1000 2500 5000" STEP_SECS=12 SETUP=both KEEP=false
+ARTICLES=10000 STEPS="100 500 1000 2500 5000" STEP_SECS=12 SETUP=both THINK_MS=0 KEEP=false
 usage() {
-    echo "usage: $0 [--articles N] [--steps \"N N ...\"] [--step-seconds S] [--setup postgres|sqlite|both] [--keep-tmp]" >&2
+    echo "usage: $0 [--articles N] [--steps \"N N ...\"] [--step-seconds S] [--setup postgres|sqlite|both] [--think-ms MS] [--keep-tmp]" >&2
     exit 2
 }
 while (($#)); do
@@ -76,6 +82,9 @@ while (($#)); do
         --setup)
             case ${2:-} in postgres | sqlite | both) SETUP=$2 ;; *) echo "$LOG_TAG: --setup needs postgres, sqlite or both, got '${2:-}'" >&2; exit 2 ;; esac
             shift 2 ;;
+        --think-ms)
+            [[ "${2:-}" =~ ^[0-9]+$ ]] || { echo "$LOG_TAG: --think-ms needs a whole number of milliseconds, got '${2:-}'" >&2; exit 2; }
+            THINK_MS=$((10#$2)); shift 2 ;;
         --keep-tmp) KEEP=true; shift ;;
         *) usage ;;
     esac
@@ -125,6 +134,8 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+set -E # a failing command anywhere (functions too) names itself before the exit
+trap 'log "error: line $LINENO: \"$BASH_COMMAND\" failed (status $?)"' ERR
 started_at=$(date -u '+%F %H:%M UTC')
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -235,6 +246,9 @@ function request()
 end
 LUA
         fi
+        if ((THINK_MS > 0)); then # a reader's pause before each next request
+            printf 'function delay()\n  return math.random(0, %d)\nend\n' $((2 * THINK_MS))
+        fi
         lua_counting
     } >"$tmp/$1.lua"
 }
@@ -281,7 +295,7 @@ start_varnish() { # setup: Varnish on VPORT, round robin over the instances
 metric_sum() { # metric name: summed over the instances (and over its labels)
     local p total=0 v
     for p in "${INST_PORTS[@]}"; do
-        v=$(curl -s -m 10 "http://$HOST:$p/metrics" | awk -v m="$1" '$1 == m || index($1, m "{") == 1 {s += $2} END {printf "%d", s}')
+        v=$({ curl -s -m 10 "http://$HOST:$p/metrics" || true; } | awk -v m="$1" '$1 == m || index($1, m "{") == 1 {s += $2} END {printf "%d", s}')
         total=$((total + ${v:-0}))
     done
     echo "$total"
@@ -307,9 +321,10 @@ through_cached() { # path: fetched through Varnish until a hit; fails if it is n
 # step's length, is how many of their threads waited for a CPU on average.
 sched_wait() {
     local p
-    for p in "$@"; do
-        cat /proc/"$p"/task/*/schedstat 2>/dev/null | awk -v p="$p" '{w += $2} END {if (NR) printf "%s %d\n", p, w}'
+    for p in "$@"; do # (a thread may end between the glob and the read: not an error)
+        { cat /proc/"$p"/task/*/schedstat 2>/dev/null || true; } | awk -v p="$p" '{w += $2} END {if (NR) printf "%s %d\n", p, w}'
     done
+    return 0
 }
 wait_delta() { # before-file after-file t0 t1: average threads waiting
     awk -v d="$(awk -v a="$3" -v b="$4" 'BEGIN {print b - a}')" 'NR == FNR {a[$1] = $2; next} ($1 in a) {w += $2 - a[$1]} END {printf "%.1f", w / 1e9 / d}' "$1" "$2"
@@ -412,7 +427,7 @@ run_setup() { # setup name
     done >"$out/mem-end.txt"
     varnish_counters >"$out/varnish.txt"
     stop_pid "$editor"
-    grep -h -i -E '"level":"(ERROR|WARN)"|panick' "$tmp/$name"-warta-*.log | tail -n 20 >"$out/warta-warnings.txt" || true
+    cp "$tmp/$name"-warta-*.log "$out/"
     stop_pid "$VARNISH_PID"
     for p in "${INST_PIDS[@]}"; do stop_pid "$p"; done
     case $name in
@@ -426,5 +441,5 @@ for s in "${SETUPS[@]}"; do run_setup "$s"; done
 echo
 echo "Spike test, $started_at, $ARTICLES articles, $(nproc) cores, binary $KIND ($BIN), commit $(commit_line "$root")"
 echo "$(machine_line); load average at start $load_at_start"
-echo "ramp: ${STEP_LIST[*]} readers, ${STEP_SECS}s each; ${SEARCH_PERCENT}% of them search; an update of the breaking story every ${UPDATE_EVERY}s"
+echo "ramp: ${STEP_LIST[*]} readers, ${STEP_SECS}s each, $( ((THINK_MS)) && echo "a reader pausing ${THINK_MS} ms on average between requests" || echo "requests back to back"); ${SEARCH_PERCENT}% of them search; an update of the breaking story every ${UPDATE_EVERY}s"
 python3 "$here/spike-report.py" "${SETUPS[@]/#/$tmp/}"
