@@ -1,4 +1,5 @@
-# Shell helpers shared by the benchmark scripts (bench/reader.sh, bench/vs-wordpress.sh).
+# Shell helpers shared by the benchmark scripts (bench/reader.sh, bench/vs-wordpress.sh,
+# bench/overload.sh, bench/spike.sh).
 # Source it after `set -euo pipefail`; set LOG_TAG first (the name shown in log lines) and
 # HOST (the loopback address servers listen on).
 # shellcheck shell=bash disable=SC2034 # the RUN_* results are read by the sourcing script
@@ -21,6 +22,24 @@ stop_pid() { # pid: TERM, wait up to 10 s, then KILL
     done
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
+}
+
+# Open files for wrk and the servers: a thousand connections and more need far more than the
+# usual 1,024 (as high as 65,536, else as high as the hard limit allows).
+raise_nofile() { ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; }
+
+# load_archive BIN DATA N WORK: a migrated SQLite site in DATA with N generated articles
+# (bench/gen-articles.py, seed 7), all published, loaded straight into the database
+# (bench/search-load.py; its FTS5 baseline goes to WORK/fts.db), and the search index built
+# by `warta reindex`. The articles' JSON lines stay in WORK/articles.jsonl.
+load_archive() {
+    local bin=$1 data=$2 n=$3 work=$4 here
+    here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+    log "generating and loading $n articles"
+    python3 "$here/gen-articles.py" --count "$n" --seed 7 --out "$work/articles.jsonl"
+    "$bin" jobs pending --data "$data" >/dev/null # creates and migrates the database
+    python3 "$here/search-load.py" --db "$data/warta.db" --articles "$work/articles.jsonl" --fts "$work/fts.db" >&2
+    "$bin" reindex --data "$data" >"$work/reindex.log" 2>&1 || { cat "$work/reindex.log" >&2; die "warta reindex failed"; }
 }
 
 # The warta binary to measure: $WARTA_BIN, else the release build, else the debug build.

@@ -33,7 +33,7 @@ while (($#)); do
 done
 BIN=$(warta_bin "$root")
 command -v wrk >/dev/null || apt_ensure wrk
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+raise_nofile
 
 tmp=$(mktemp -d /tmp/warta-overload-bench.XXXXXX)
 pid=""
@@ -44,11 +44,7 @@ cleanup() {
 trap cleanup EXIT
 data=$tmp/data
 
-log "generating and loading $ARTICLES articles"
-python3 "$here/gen-articles.py" --count "$ARTICLES" --seed 7 --out "$tmp/articles.jsonl"
-"$BIN" jobs pending --data "$data" >/dev/null # creates and migrates the database
-python3 "$here/search-load.py" --db "$data/warta.db" --articles "$tmp/articles.jsonl" --fts "$tmp/fts.db" >&2
-"$BIN" reindex --data "$data" >/dev/null 2>&1
+load_archive "$BIN" "$data" "$ARTICLES" "$tmp"
 
 port=$(pick_port 18480)
 WARTA_PAGE_CACHE=false "$BIN" serve --data "$data" --listen "$HOST:$port" >"$tmp/serve.log" 2>&1 &
