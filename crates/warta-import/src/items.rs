@@ -218,7 +218,7 @@ impl Run<'_> {
             .await
             .map_err(|e: NewsroomError| anyhow::anyhow!("{e}"))?;
         self.known
-            .insert((kind.to_string(), item.post_id.clone()), id);
+            .insert(crate::digest::key(&[kind, &item.post_id]), id);
         for (block, post) in later {
             self.fixups.push((id, block, post));
         }
@@ -307,9 +307,10 @@ impl Run<'_> {
         let Some(key) = old_path(&self.site, url) else {
             return Ok(Related::Outside);
         };
-        let Some(post) = self.plan.links.get(&key).cloned() else {
+        let Some(post) = self.plan.links.get(&crate::digest::key(&[&key])) else {
             return Ok(Related::Outside);
         };
+        let post = post.to_string();
         for kind in ["post", "page"] {
             if let Some(id) = self.imported(kind, &post).await? {
                 return Ok(Related::Now(id));

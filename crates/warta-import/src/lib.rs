@@ -9,6 +9,7 @@
 //! nothing of it is written; the run itself returns `anyhow` errors for store failures.
 
 mod body;
+mod digest;
 mod finish;
 mod html;
 mod indonesian;

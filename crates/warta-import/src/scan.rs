@@ -2,6 +2,7 @@
 //! refused before anything is written) and collects what the second pass needs to resolve
 //! references: attachments by id, the posts' old addresses, the category tree.
 
+use crate::digest::{self, PostId};
 use crate::paths::old_path;
 use crate::wxr::{Category, Entry, Reader, WxrError};
 use std::collections::HashMap;
@@ -21,8 +22,8 @@ pub struct Attachment {
 pub struct Plan {
     pub site: String,
     pub attachments: HashMap<String, Attachment>,
-    /// Old address key → post id, for "Baca juga" links.
-    pub links: HashMap<String, String>,
+    /// Old address key (its [`digest::key`]) → post id, for "Baca juga" links.
+    pub links: HashMap<u128, PostId>,
     pub categories: HashMap<String, Category>,
     pub items: usize,
 }
@@ -94,7 +95,8 @@ pub fn scan<R: BufRead>(input: R) -> Result<Plan, WxrError> {
                 } else if let Some(site) = &site {
                     for address in [&item.link, &item.guid] {
                         if let Some(key) = old_path(site, address) {
-                            plan.links.insert(key, item.post_id.clone());
+                            plan.links
+                                .insert(digest::key(&[&key]), PostId::new(&item.post_id));
                         }
                     }
                 }

@@ -3,6 +3,7 @@
 //! (the same checks, revisions and change events as the API), many articles per transaction
 //! with a savepoint each, so every article is still written whole or not at all.
 
+use crate::digest;
 use crate::report::Report;
 use crate::scan::{Plan, scan};
 use crate::wxr::{Entry, Reader};
@@ -59,9 +60,9 @@ pub(crate) struct Run<'a> {
     pub session_started: std::time::Instant,
     /// Rubriks made on demand ("Halaman", "Arsip"): name → the name Warta gave it.
     pub ensured: HashMap<String, String>,
-    /// Posts and pages this run imported: (kind, old id) → article id ("Baca juga" targets
-    /// are mostly earlier posts of the same file).
-    pub known: HashMap<(String, String), i64>,
+    /// Posts and pages this run imported: the [`digest::key`] of (kind, old id) → article
+    /// id ("Baca juga" targets are mostly earlier posts of the same file).
+    pub known: HashMap<u128, i64>,
 }
 
 /// The kinds whose import records are read once at the start of a run (a rerun then needs no
@@ -95,7 +96,7 @@ impl Run<'_> {
 
     /// The Warta id of an item imported before (this session's items included).
     pub async fn imported(&mut self, kind: &str, id: &str) -> anyhow::Result<Option<i64>> {
-        let found = self.known.get(&(kind.to_string(), id.to_string())).copied();
+        let found = self.known.get(&digest::key(&[kind, id])).copied();
         // Posts and pages were all read at the start; the rest is looked up.
         if found.is_some() || PRELOADED.contains(&kind) {
             return Ok(found);
@@ -196,7 +197,7 @@ pub async fn import_wordpress(
     };
     for kind in PRELOADED {
         for (id, article) in nr.store().imported_ids(&run.source, kind).await? {
-            run.known.insert((kind.to_string(), id), article);
+            run.known.insert(digest::key(&[kind, &id]), article);
         }
     }
     let bar = if opts.progress {
