@@ -10,7 +10,7 @@
 use crate::error::AppError;
 use prometheus_client::metrics::counter::Counter;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::sync::{Semaphore, SemaphorePermit};
 
@@ -49,6 +49,11 @@ pub struct Gate {
     queue: usize,
     wait: Duration,
     shed: Counter,
+    /// The refusals already logged, so a spike writes one line a second, not one a refusal.
+    logged: AtomicU64,
+    /// When the last line was written (seconds since `started`).
+    logged_at: AtomicU64,
+    started: std::time::Instant,
 }
 
 /// A refused request: which gate was full.
@@ -77,6 +82,9 @@ impl Gate {
             queue,
             wait,
             shed,
+            logged: AtomicU64::new(0),
+            logged_at: AtomicU64::new(0),
+            started: std::time::Instant::now(),
         }
     }
 
@@ -95,9 +103,28 @@ impl Gate {
         };
         permit.ok_or_else(|| {
             self.shed.inc();
-            tracing::warn!(gate = self.name, "busy: request refused with 503");
+            if let Some(refused) = self.refused_to_log() {
+                tracing::warn!(gate = self.name, refused, "busy: requests refused with 503");
+            }
             Busy(self.name)
         })
+    }
+
+    /// The refusals since the last log line, when a second has passed since it (the first
+    /// refusal is logged at once); `None` otherwise. `/metrics` counts every one.
+    fn refused_to_log(&self) -> Option<u64> {
+        let now = self.started.elapsed().as_secs() + 1;
+        let last = self.logged_at.load(Ordering::Relaxed);
+        if now <= last
+            || self
+                .logged_at
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_err()
+        {
+            return None;
+        }
+        let total = self.shed.get();
+        Some(total - self.logged.swap(total, Ordering::Relaxed))
     }
 
     pub fn name(&self) -> &'static str {
@@ -229,6 +256,22 @@ mod tests {
         assert!(started.elapsed() >= Duration::from_millis(200));
         drop(held);
         assert_eq!(gate.shed(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_storm_of_refusals_is_logged_once_a_second_with_its_count() {
+        let gate = Gate::new("t", 1, 0, Duration::from_secs(5), Counter::default());
+        let _held = gate.enter().await.expect("the one slot");
+        gate.shed.inc();
+        assert_eq!(gate.refused_to_log(), Some(1), "the first refusal at once");
+        for _ in 0..500 {
+            gate.shed.inc();
+            assert_eq!(gate.refused_to_log(), None, "not again within the second");
+        }
+        // A second later the line carries the count since the last.
+        gate.logged_at.fetch_sub(1, Ordering::Relaxed);
+        assert_eq!(gate.refused_to_log(), Some(500));
+        assert_eq!(gate.refused_to_log(), None);
     }
 
     #[test]

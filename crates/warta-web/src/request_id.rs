@@ -57,6 +57,22 @@ pub fn span(req: &Request) -> tracing::Span {
     tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = id)
 }
 
+/// A failed response's log line (the trace layer's `on_failure`). A 503 is not logged here:
+/// both kinds log their own (a full gate once a second with its count, a database that is
+/// not ready at each probe), and under a spike a line per refusal would cost the most at the
+/// moment shedding must be cheap, and page whoever watches for errors.
+pub fn on_failure(
+    class: tower_http::classify::ServerErrorsFailureClass,
+    latency: std::time::Duration,
+    _span: &tracing::Span,
+) {
+    use tower_http::classify::ServerErrorsFailureClass as Class;
+    match class {
+        Class::StatusCode(axum::http::StatusCode::SERVICE_UNAVAILABLE) => {}
+        class => tracing::error!(classification = %class, ?latency, "response failed"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -232,7 +232,11 @@ pub fn router(app: AppState) -> Router {
         app.clone(),
         crate::middleware::count,
     ))
-    .layer(TraceLayer::new_for_http().make_span_with(crate::request_id::span))
+    .layer(
+        TraceLayer::new_for_http()
+            .make_span_with(crate::request_id::span)
+            .on_failure(crate::request_id::on_failure),
+    )
     .layer(axum::middleware::from_fn(crate::request_id::assign))
     .with_state(app)
 }
