@@ -117,7 +117,12 @@ async fn site() -> Site {
         interval_minutes: 5,
         rubrik_id: None,
     };
-    n.app.store().await.add_wire_feed(&feed, None).await.expect("feed");
+    n.app
+        .store()
+        .await
+        .add_wire_feed(&feed, None)
+        .await
+        .expect("feed");
     // Fixtures: a live blog with entries, a corrected article, a withdrawn one (410).
     let live = n
         .published("LANGSUNG: Banjir Rob Melanda Pesisir Utara Jakarta")
