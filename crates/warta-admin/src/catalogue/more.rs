@@ -248,6 +248,18 @@ pub const MORE: &[(&str, &str)] = &[
         "jawaban lebih besar dari {} MiB",
     ),
     ("fetching {}: {}", "gagal mengambil {}: {}"),
+    (
+        "the server did not answer in time",
+        "server tidak menjawab tepat waktu",
+    ),
+    (
+        "could not connect to the server",
+        "tidak dapat tersambung ke server",
+    ),
+    ("too many redirects", "terlalu banyak pengalihan"),
+    ("the answer broke off", "jawaban terputus"),
+    ("the connection failed", "sambungan gagal"),
+    ("reading the answer: {}", "gagal membaca jawaban: {}"),
     ("reading the folder {}: {}", "gagal membaca folder {}: {}"),
     ("file {}: {}", "berkas {}: {}"),
     ("the XML ends before </{}>", "XML berakhir sebelum </{}>"),

@@ -2,7 +2,7 @@
 //! feed's last answer), a cap on the body's size (read chunk by chunk, so a huge or endless
 //! body costs at most the cap), and photo downloads that give up quietly.
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 
 /// The largest feed body read.
 pub const MAX_FEED_BYTES: usize = 5 * 1024 * 1024;
@@ -40,7 +40,7 @@ pub async fn fetch_feed(
     let resp = req
         .send()
         .await
-        .with_context(|| format!("fetching {url}"))?;
+        .map_err(|e| anyhow::anyhow!("fetching {url}: {}", reason(&e)))?;
     let status = resp.status();
     if status == reqwest::StatusCode::NOT_MODIFIED {
         return Ok(Fetched::NotModified);
@@ -64,13 +64,33 @@ pub async fn fetch_feed(
     })
 }
 
+/// Why a request failed, in a few fixed words the newsroom shows translated (the HTTP
+/// client's own text is English and names its internals).
+fn reason(e: &reqwest::Error) -> &'static str {
+    if e.is_timeout() {
+        "the server did not answer in time"
+    } else if e.is_connect() {
+        "could not connect to the server"
+    } else if e.is_redirect() {
+        "too many redirects"
+    } else if e.is_decode() || e.is_body() {
+        "the answer broke off"
+    } else {
+        "the connection failed"
+    }
+}
+
 /// The body of `resp`, refused when it is larger than `cap` bytes.
 async fn read_capped(mut resp: reqwest::Response, cap: usize) -> anyhow::Result<Vec<u8>> {
     if resp.content_length().is_some_and(|n| n > cap as u64) {
         bail!("the answer is larger than {} MiB", cap / (1024 * 1024));
     }
     let mut out = Vec::new();
-    while let Some(chunk) = resp.chunk().await.context("reading the answer")? {
+    while let Some(chunk) = resp
+        .chunk()
+        .await
+        .map_err(|e| anyhow::anyhow!("reading the answer: {}", reason(&e)))?
+    {
         if out.len() + chunk.len() > cap {
             bail!("the answer is larger than {} MiB", cap / (1024 * 1024));
         }

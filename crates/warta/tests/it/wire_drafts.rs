@@ -194,3 +194,31 @@ async fn a_feeds_drafts_go_into_its_rubrik() {
         .await;
     assert_eq!(s, 404);
 }
+
+#[tokio::test]
+async fn a_feed_that_cannot_be_reached_says_why_in_indonesian() {
+    let n = wire_newsroom(None, None).await;
+    let editor = Desk::sign_in(&n.app, "redaktur@warta.test").await;
+    // Nothing listens on the discard port: the connection is refused.
+    let url = "http://127.0.0.1:9/antara.xml";
+    add_feed(&editor, "Antara Terkini", "Antara", url, "rss").await;
+    n.app.run_pending_jobs().await;
+    let (_, page) = editor.get("/admin/kawat/sumber").await;
+    let error = &page[page.find("wire-error").expect("the feed's error")..];
+    let error = &error[..error.find("</p>").expect("its end")];
+    assert!(
+        error.contains("gagal mengambil") && error.contains("tidak dapat tersambung ke server"),
+        "{error}"
+    );
+    for english in [
+        "error sending request",
+        "os error",
+        "Connect",
+        "client error",
+    ] {
+        assert!(
+            !error.contains(english),
+            "no English from the HTTP client: {error}"
+        );
+    }
+}
