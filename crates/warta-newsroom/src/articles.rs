@@ -27,17 +27,26 @@ pub struct Saved {
 impl Newsroom {
     /// A new draft by `user`.
     pub async fn create(&self, user: &UserRow, input: NewArticle) -> Result<ArticleRow> {
-        let write = resolve::write_for_new(
+        let write = self.new_write(user, input).await?;
+        Ok(self
+            .store
+            .create_article(&write, Status::Draft, user.id)
+            .await?)
+    }
+
+    /// A new article's write as `user` may make it: checked, terms and authors resolved.
+    pub(crate) async fn new_write(
+        &self,
+        user: &UserRow,
+        input: NewArticle,
+    ) -> Result<warta_store::ArticleWrite> {
+        resolve::write_for_new(
             &mut resolve::Pooled(&self.store),
             user,
             input,
             &self.verdicts,
         )
-        .await?;
-        Ok(self
-            .store
-            .create_article(&write, Status::Draft, user.id)
-            .await?)
+        .await
     }
 
     /// Article `id` as `user` may read it.

@@ -96,8 +96,7 @@ impl Newsroom {
         if name.is_empty() {
             return Ok(None);
         }
-        let rubriks = self.store.list_terms(Term::Rubrik).await?;
-        match rubriks.iter().find(|r| r.name == name) {
+        match self.store.term_by_name(Term::Rubrik, name).await? {
             Some(r) => Ok(Some(r.id)),
             None => Err(ValidationError::new("rubrik", format!("unknown rubrik '{name}'")).into()),
         }
@@ -118,9 +117,9 @@ impl Newsroom {
             return Ok((self.store.article_by_id(a).await?, false));
         }
         // The feed's rubrik, else the first of the menu.
-        let chosen = self.store.wire_feed(item.feed_id).await?.rubrik_id;
         let rubriks = self.store.list_terms(Term::Rubrik).await?;
-        let rubrik = chosen
+        let rubrik = item
+            .feed_rubrik_id
             .and_then(|id| rubriks.iter().find(|r| r.id == id))
             .or(rubriks.first());
         let Some(rubrik) = rubrik else {
@@ -149,13 +148,7 @@ impl Newsroom {
         let input: NewArticle = serde_json::from_value(input).map_err(|e| {
             NewsroomError::Conflict(format!("the wire item cannot become a draft: {e}"))
         })?;
-        let write = crate::resolve::write_for_new(
-            &mut crate::resolve::Pooled(&self.store),
-            user,
-            input,
-            &self.verdicts,
-        )
-        .await?;
+        let write = self.new_write(user, input).await?;
         // The draft and the item's link commit together: of two clicks at the same instant
         // one makes the draft and the other gets it.
         match self

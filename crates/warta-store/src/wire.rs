@@ -95,6 +95,8 @@ pub struct WireItemRow {
     /// 1 when the photo's bytes are stored.
     pub has_photo: i64,
     pub article_id: Option<i64>,
+    /// Its feed's rubrik for drafts (`None`: the menu's first).
+    pub feed_rubrik_id: Option<i64>,
 }
 
 /// How a poll ended: the feed's validators for the next conditional GET, or the error.
@@ -117,7 +119,8 @@ pub(crate) const ITEM_COLUMNS: &str =
     "i.id, i.feed_id, f.name AS feed_name, i.guid, i.headline, i.body,
     i.excerpt, i.link, i.agency, i.published_at, i.received_at, i.duplicate_of, i.photo_url,
     i.photo_caption, i.photo_credit,
-    CASE WHEN i.photo_bytes IS NULL THEN 0 ELSE 1 END AS has_photo, i.article_id";
+    CASE WHEN i.photo_bytes IS NULL THEN 0 ELSE 1 END AS has_photo, i.article_id,
+    f.rubrik_id AS feed_rubrik_id";
 
 impl Store {
     /// Add a feed and enqueue its first poll (now) in the same transaction. A URL that is
